@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Overlays this project's src/ and tcl/ onto an OpenOCD source tree as symlinks, removes the
+# links of files that no longer exist, refuses to shadow an OpenOCD file, and refuses a .c file
+# that no Makefile.am of the tree lists (it would silently not be built).
+#
+# usage: overlay-openocd.sh PROJECT_SRCDIR OPENOCD_SRCDIR
+set -eu
+
+P=$1
+O=$2
+
+# links to our files that vanished
+find "$O/src" "$O/tcl" -type l | while read -r link; do
+	case $(readlink "$link") in
+	"$P"/*) [ -e "$link" ] || rm -f "$link" ;;
+	esac
+done
+
+dirs=""
+for d in src tcl; do [ -d "$P/$d" ] && dirs="$dirs $d"; done
+# shellcheck disable=SC2086
+(cd "$P" && find $dirs -type f ! -name '*.mk' ! -name '*~' ! -name '.*') | while read -r f; do
+	dst=$O/$f
+	if [ -L "$dst" ]; then
+		[ "$(readlink "$dst")" = "$P/$f" ] && continue
+		rm -f "$dst"
+	elif [ -e "$dst" ]; then
+		echo "overlay: $f would replace OpenOCD's own file; rename ours" >&2
+		exit 1
+	fi
+	mkdir -p "$(dirname "$dst")"
+	ln -s "$P/$f" "$dst"
+done
+
+# every .c we add must be in a Makefile.am next to it (ours, or one our patches edit)
+status=0
+for c in $(cd "$P" && find src -name '*.c'); do
+	dir=$(dirname "$c")
+	base=$(basename "$c")
+	if ! grep -q "%D%/$base\\b" "$O/$dir/Makefile.am" 2>/dev/null; then
+		echo "overlay: $c is not listed in $dir/Makefile.am (of the patched tree): it would not be built" >&2
+		status=1
+	fi
+done
+exit $status
