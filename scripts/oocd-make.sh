@@ -95,6 +95,8 @@ if [ ! -f "$OBJ/Makefile" ] || [ "$(cat "$OBJ/.h5-flags-key" 2>/dev/null)" != "$
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
+# OpenOCD's make is a separate build with its own job count, not a part of ours
+unset MAKEFLAGS MFLAGS MAKELEVEL
 echo "oocd-make: building OpenOCD"
 make -C "$OBJ" -j"$jobs" ${V:+V=$V} "$@" >"$B/openocd-make.log" 2>&1 || {
 	grep -E 'error|Error' "$B/openocd-make.log" | head -40 >&2

@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# Overlays this project's src/ and tcl/ onto an OpenOCD source tree as symlinks, removes the
-# links of files that no longer exist, refuses to shadow an OpenOCD file, and refuses a .c file
-# that no Makefile.am of the tree lists (it would silently not be built).
+# Overlays this project's src/, tcl/ and contrib/loaders/ onto an OpenOCD source tree as
+# symlinks, removes the links of files that no longer exist, refuses to shadow an OpenOCD file,
+# and refuses a src/ .c file that no Makefile.am of the tree lists (it would silently not be
+# built). contrib/loaders is there because drivers include their loader as
+# "../../../contrib/loaders/flash/<name>/<name>.inc", OpenOCD's idiom.
 #
 # usage: overlay-openocd.sh PROJECT_SRCDIR OPENOCD_SRCDIR
 set -eu
@@ -12,16 +14,16 @@ P=$1
 O=$2
 
 # links to our files that vanished
-find "$O/src" "$O/tcl" -type l | while read -r link; do
+find "$O/src" "$O/tcl" "$O/contrib/loaders" -type l | while read -r link; do
 	case $(readlink "$link") in
 	"$P"/*) [ -e "$link" ] || rm -f "$link" ;;
 	esac
 done
 
 dirs=""
-for d in src tcl; do [ -d "$P/$d" ] && dirs="$dirs $d"; done
+for d in src tcl contrib/loaders; do [ -d "$P/$d" ] && dirs="$dirs $d"; done
 # shellcheck disable=SC2086
-(cd "$P" && find $dirs -type f ! -name '*.mk' ! -name '*~' ! -name '.*') | while read -r f; do
+(cd "$P" && find $dirs -type f ! -path '*/.deps/*' ! -name '*.mk' ! -name '*.[oa]' ! -name '*~' ! -name '.*') | while read -r f; do
 	dst=$O/$f
 	if [ -L "$dst" ]; then
 		[ "$(readlink "$dst")" = "$P/$f" ] && continue

@@ -24,7 +24,10 @@ for prog in "$@"; do
 	*) if [ -e "./$prog" ]; then path=./$prog; else path=$H5_TOP_SRCDIR/$prog; fi ;;
 	esac
 	log=$H5_TEST_LOGDIR/$(echo "$prog" | tr '/' '_').log
-	"$path" >"$log" 2>&1
+	case $prog in
+	*.tcl) "$H5_TOP_SRCDIR/tests/integration/run-tcl-test.sh" "$path" >"$log" 2>&1 ;;
+	*) "$path" >"$log" 2>&1 ;;
+	esac
 	status=$?
 	ok=$(grep -c '^ok ' "$log")
 	not_ok=$(grep -c '^not ok ' "$log")

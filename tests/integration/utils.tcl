@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Check helpers for integration tests (OpenOCD + simulator), in the spirit of upstream
+# OpenOCD's testing/tcl_commands/utils.tcl. Every check prints one TAP line; h5_done ends the
+# OpenOCD session with "shutdown error" if any check failed.
+
+set h5_test_count 0
+set h5_test_failures 0
+
+proc h5_report {passed name {detail ""}} {
+	global h5_test_count h5_test_failures
+	incr h5_test_count
+	if {$passed} {
+		echo "ok $h5_test_count - $name"
+	} else {
+		incr h5_test_failures
+		echo "not ok $h5_test_count - $name"
+		if {$detail ne ""} {
+			foreach line [split $detail "\n"] { echo "# $line" }
+		}
+	}
+}
+
+# h5_check NAME SCRIPT: passes if SCRIPT runs without error and returns a true value
+proc h5_check {name script} {
+	if {[catch {uplevel 1 $script} result]} {
+		h5_report 0 $name "error: $result"
+	} elseif {[string is boolean -strict $result] && $result} {
+		h5_report 1 $name
+	} else {
+		h5_report 0 $name "returned: $result"
+	}
+}
+
+# h5_check_equal NAME SCRIPT EXPECTED: passes if SCRIPT returns EXPECTED (compared as strings,
+# or as numbers when both are numbers, so 0x10 equals 16)
+proc h5_check_equal {name script expected} {
+	if {[catch {uplevel 1 $script} result]} {
+		h5_report 0 $name "error: $result"
+		return
+	}
+	if {[string is wideinteger -strict $result] && [string is wideinteger -strict $expected]} {
+		set same [expr {$result == $expected}]
+	} else {
+		set same [expr {$result eq $expected}]
+	}
+	h5_report $same $name "got: $result\nexpected: $expected"
+}
+
+# h5_check_error NAME SCRIPT PATTERN: passes if SCRIPT fails with a message matching the
+# regular expression PATTERN
+proc h5_check_error {name script pattern} {
+	if {![catch {uplevel 1 $script} result]} {
+		h5_report 0 $name "did not fail; returned: $result"
+	} elseif {[regexp -- $pattern $result]} {
+		h5_report 1 $name
+	} else {
+		h5_report 0 $name "error message: $result\nexpected to match: $pattern"
+	}
+}
+
+# h5_check_output NAME SCRIPT PATTERN: passes if what SCRIPT prints (captured) matches PATTERN
+proc h5_check_output {name script pattern} {
+	if {[catch {capture [list uplevel 1 $script]} result]} {
+		h5_report 0 $name "error: $result"
+	} elseif {[regexp -- $pattern $result]} {
+		h5_report 1 $name
+	} else {
+		h5_report 0 $name "output: $result\nexpected to match: $pattern"
+	}
+}
+
+proc h5_done {} {
+	global h5_test_failures
+	if {$h5_test_failures > 0} {
+		shutdown error
+	} else {
+		shutdown
+	}
+}
