@@ -10,7 +10,9 @@
 #endif
 
 #include "commands.h"
+#include "da_commands.h"
 
 const struct command_registration stm32h5_lifecycle_command_handlers[] = {
+	{ .chain = stm32h5_da_command_handlers },
 	COMMAND_REGISTRATION_DONE
 };

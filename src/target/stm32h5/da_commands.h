@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * Debug Authentication commands of the "stm32h5x" group: "stm32h5x da discover | auth | close
+ * | config". The lead chains this table into stm32h5_lifecycle_command_handlers.
+ */
+
+#ifndef OPENOCD_TARGET_STM32H5_DA_COMMANDS_H
+#define OPENOCD_TARGET_STM32H5_DA_COMMANDS_H
+
+#include <helper/command.h>
+
+extern const struct command_registration stm32h5_da_command_handlers[];
+
+#endif /* OPENOCD_TARGET_STM32H5_DA_COMMANDS_H */

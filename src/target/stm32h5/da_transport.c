@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+/* STM32H5 Debug Authentication mailbox over AP0 (see da_transport.h). */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+
+#include <helper/log.h>
+#include <helper/time_support.h>
+#include <jtag/interface.h>
+#include <jtag/jtag.h>
+#include <target/arm_adi_v5.h>
+#include <target/target.h>
+#include <transport/transport.h>
+
+#include "da_transport.h"
+
+/* ACK bits: firmware semantics by default, RM wording with ack_bits swapped (§1.3) */
+static uint32_t host_pending_bit(const struct da_settings *s)
+{
+	return s->ack_swapped ? 0x2 : 0x1;
+}
+
+static uint32_t device_pending_bit(const struct da_settings *s)
+{
+	return s->ack_swapped ? 0x1 : 0x2;
+}
+
+static int ap0_reconnect(struct da_transport *t)
+{
+	int rv = dap_dp_init_or_reconnect(t->dap);
+
+	if (rv == ERROR_OK)
+		rv = mem_ap_init(t->ap);
+	return rv;
+}
+
+enum da_err da_transport_read(struct da_transport *t, uint32_t addr, uint32_t *value,
+		struct da_diag *diag)
+{
+	int rv = mem_ap_read_atomic_u32(t->ap, addr, value);
+
+	if (rv != ERROR_OK && ap0_reconnect(t) == ERROR_OK)
+		rv = mem_ap_read_atomic_u32(t->ap, addr, value);
+	if (rv != ERROR_OK)
+		return da_fail(diag, DA_ERR_TRANSPORT,
+			"cannot read 0x%08x through AP0 (DAP error %d)", addr, rv);
+	return DA_OK;
+}
+
+enum da_err da_transport_write(struct da_transport *t, uint32_t addr, uint32_t value,
+		struct da_diag *diag)
+{
+	int rv = mem_ap_write_atomic_u32(t->ap, addr, value);
+
+	if (rv != ERROR_OK && ap0_reconnect(t) == ERROR_OK)
+		rv = mem_ap_write_atomic_u32(t->ap, addr, value);
+	if (rv != ERROR_OK)
+		return da_fail(diag, DA_ERR_TRANSPORT,
+			"cannot write 0x%08x through AP0 (DAP error %d)", addr, rv);
+	return DA_OK;
+}
+
+/* Polls DBG_AUTH_ACK until (ack & mask) == want or the timeout */
+static enum da_err wait_ack(struct da_transport *t, uint32_t mask, uint32_t want,
+		unsigned int timeout_ms, uint32_t *ack, struct da_diag *diag)
+{
+	int64_t start = timeval_ms();
+	unsigned int polls = 0;
+
+	for (;;) {
+		enum da_err err = da_transport_read(t, DA_DBGMCU_AUTH_ACK, ack, diag);
+
+		if (err != DA_OK)
+			return err;
+		if ((*ack & mask) == want)
+			return DA_OK;
+		if (timeval_ms() - start > (int64_t)timeout_ms)
+			return da_fail(diag, DA_ERR_TIMEOUT,
+				"no handshake in %u ms (DBG_AUTH_ACK = 0x%08x)", timeout_ms, *ack);
+		/* the first polls are fast: most words are taken at once */
+		if (++polls > 10)
+			alive_sleep(1);
+		else
+			keep_alive();
+	}
+}
+
+static enum da_err mailbox_put(void *ctx, uint32_t word, unsigned int timeout_ms,
+		struct da_diag *diag)
+{
+	struct da_transport *t = ctx;
+	uint32_t ack;
+	enum da_err err;
+
+	/* the device must have taken the previous word */
+	err = wait_ack(t, host_pending_bit(t->settings), 0, timeout_ms, &ack, diag);
+	if (err == DA_ERR_TIMEOUT)
+		da_diag_prefix(diag, "the device did not take the previous word: ");
+	if (err != DA_OK)
+		return err;
+	return da_transport_write(t, DA_DBGMCU_AUTH_HOST, word, diag);
+}
+
+static enum da_err mailbox_get(void *ctx, uint32_t *word, unsigned int timeout_ms,
+		struct da_diag *diag)
+{
+	struct da_transport *t = ctx;
+	uint32_t dev_bit = device_pending_bit(t->settings);
+	uint32_t ack;
+	enum da_err err;
+
+	err = wait_ack(t, dev_bit, dev_bit, timeout_ms, &ack, diag);
+	if (err == DA_ERR_TIMEOUT)
+		da_diag_prefix(diag, "the device sent no word: ");
+	if (err != DA_OK)
+		return err;
+	err = da_transport_read(t, DA_DBGMCU_AUTH_DEVICE, word, diag);
+	if (err != DA_OK || !t->settings->clear_dev_ack)
+		return err;
+	/* [U] whether reading DBG_AUTH_DEVICE clears the flag: clear it if it did not */
+	err = da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, diag);
+	if (err == DA_OK && (ack & dev_bit))
+		err = da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
+	return err;
+}
+
+const struct da_link_ops da_transport_link_ops = {
+	.put = mailbox_put,
+	.get = mailbox_get,
+};
+
+enum da_err da_transport_open(struct target *target, const struct da_settings *settings,
+		struct da_transport *t, uint32_t *idcode, struct da_diag *diag)
+{
+	struct adiv5_private_config *pc = target->private_config;
+	enum da_err err;
+
+	memset(t, 0, sizeof(*t));
+	t->target = target;
+	t->settings = settings;
+	if (transport_is_hla())
+		return da_fail(diag, DA_ERR_UNSUPPORTED,
+			"Debug Authentication needs AP0 (the DBGMCU mailbox), which a high-level "
+			"adapter (hla) cannot reach; use 'transport select dapdirect_swd' with an "
+			"ST-Link, or a CMSIS-DAP or J-Link adapter");
+	if (!pc || !pc->dap)
+		return da_fail(diag, DA_ERR_UNSUPPORTED,
+			"target %s has no DAP (create it with -dap)", target_name(target));
+	t->dap = pc->dap;
+	t->ap = dap_get_ap(t->dap, 0);
+	if (!t->ap)
+		return da_fail(diag, DA_ERR_TRANSPORT, "cannot get AP0 of the DAP");
+	if (mem_ap_init(t->ap) != ERROR_OK && ap0_reconnect(t) != ERROR_OK) {
+		da_transport_close(t);
+		return da_fail(diag, DA_ERR_TRANSPORT,
+			"AP0 does not answer: unable to detect the DBGMCU mailbox");
+	}
+	err = da_transport_read(t, DA_DBGMCU_IDCODE, idcode, diag);
+	if (err != DA_OK) {
+		da_transport_close(t);
+		da_diag_prefix(diag, "unable to detect the DBGMCU mailbox: ");
+	}
+	return err;
+}
+
+void da_transport_close(struct da_transport *t)
+{
+	if (t->ap)
+		dap_put_ap(t->ap);
+	t->ap = NULL;
+}
+
+static enum da_err drive_reset(bool asserted, struct da_diag *diag)
+{
+	int rv = asserted ? adapter_assert_reset() : adapter_deassert_reset();
+
+	if (rv == ERROR_OK && transport_is_jtag())
+		rv = jtag_execute_queue();
+	if (rv != ERROR_OK)
+		return da_fail(diag, DA_ERR_TRANSPORT, "cannot %s NRST",
+			asserted ? "assert" : "release");
+	return DA_OK;
+}
+
+enum da_err da_transport_pulse_reset(struct da_transport *t, struct da_diag *diag)
+{
+	enum da_err err;
+
+	if (!(jtag_get_reset_config() & RESET_HAS_SRST))
+		return da_fail(diag, DA_ERR_STATE, "no NRST line declared (reset_config)");
+	err = drive_reset(true, diag);
+	if (err != DA_OK)
+		return err;
+	alive_sleep(t->settings->reset_hold_ms);
+	return drive_reset(false, diag);
+}
+
+enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t *answer,
+		struct da_diag *diag)
+{
+	const struct da_settings *s = t->settings;
+	enum reset_types cfg = jtag_get_reset_config();
+	uint32_t dev_bit = device_pending_bit(s);
+	uint32_t ack;
+	enum da_err err;
+
+	*answered = false;
+	if (!(cfg & RESET_HAS_SRST))
+		return da_fail(diag, DA_ERR_STATE,
+			"Debug Authentication needs the NRST line: declare it with "
+			"'reset_config srst_only srst_nogate' and wire NRST to the adapter");
+	if (!(cfg & RESET_SRST_NO_GATING))
+		LOG_WARNING("stm32h5x da: reset_config lacks srst_nogate: the entry word is "
+			"written while NRST is low and may be lost");
+
+	err = drive_reset(true, diag);
+	if (err != DA_OK)
+		return err;
+	alive_sleep(s->reset_hold_ms);
+	err = da_transport_write(t, DA_DBGMCU_AUTH_HOST, s->entry_word, diag);
+	if (err != DA_OK) {
+		drive_reset(false, NULL);
+		da_diag_prefix(diag, "writing the entry word under reset: ");
+		return err;
+	}
+	alive_sleep(s->reset_hold_ms);
+	err = drive_reset(false, diag);
+	if (err != DA_OK)
+		return err;
+
+	/* the boot ROM may answer the entry word; its presence and value are unknown */
+	err = wait_ack(t, dev_bit, dev_bit, s->entry_ack_timeout_ms, &ack, NULL);
+	if (err == DA_OK) {
+		err = da_transport_read(t, DA_DBGMCU_AUTH_DEVICE, answer, diag);
+		if (err != DA_OK)
+			return err;
+		*answered = true;
+		if (s->clear_dev_ack && da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, NULL) == DA_OK
+				&& (ack & dev_bit))
+			return da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
+		return DA_OK;
+	}
+	if (err == DA_ERR_TIMEOUT)
+		return DA_OK;
+	return da_fail(diag, err, "AP0 lost after releasing NRST");
+}
