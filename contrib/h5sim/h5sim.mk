@@ -1,2 +1,48 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The simulator program and its tests. Owner: simcore.
+
+noinst_PROGRAMS += build/bin/h5sim
+build_bin_h5sim_SOURCES = \
+	contrib/h5sim/main.c \
+	contrib/h5sim/options.c contrib/h5sim/options.h \
+	contrib/h5sim/rbb.c contrib/h5sim/rbb.h \
+	contrib/h5sim/tap.c contrib/h5sim/tap.h \
+	contrib/h5sim/dp.c contrib/h5sim/dp.h \
+	contrib/h5sim/mem_ap.c contrib/h5sim/mem_ap.h \
+	contrib/h5sim/bus.c contrib/h5sim/bus.h \
+	contrib/h5sim/chip.c contrib/h5sim/chip.h \
+	contrib/h5sim/reset.c \
+	contrib/h5sim/parts.c contrib/h5sim/parts.h \
+	contrib/h5sim/ram.c contrib/h5sim/ram.h \
+	contrib/h5sim/sysmem.c contrib/h5sim/sysmem.h \
+	contrib/h5sim/dbgmcu.c contrib/h5sim/dbgmcu.h \
+	contrib/h5sim/sbs.c contrib/h5sim/sbs.h \
+	contrib/h5sim/flash_bus.c contrib/h5sim/flash_bus.h \
+	contrib/h5sim/scs.c contrib/h5sim/scs.h \
+	contrib/h5sim/cpu.c contrib/h5sim/cpu.h contrib/h5sim/cpu_internal.h \
+	contrib/h5sim/cpu_regs.c contrib/h5sim/cpu_flash.c contrib/h5sim/cpu_watch.c \
+	contrib/h5sim/rsslib.c \
+	contrib/h5sim/persist.c contrib/h5sim/persist.h \
+	contrib/h5sim/faults.c contrib/h5sim/faults.h \
+	$(H5SIM_FLASH_SOURCES) $(H5SIM_DA_SOURCES)
+build_bin_h5sim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim $(UNICORN_CFLAGS)
+build_bin_h5sim_LDADD = $(UNICORN_LIBS) -lmbedcrypto
+
+INTEGRATION_TESTS += \
+	tests/sim/test_jtag_idcode.sh \
+	tests/sim/test_examine.sh \
+	tests/sim/test_ap0_closed.sh \
+	tests/sim/test_halt_reset.sh \
+	tests/sim/test_ram_lanes.sh \
+	tests/sim/test_flash_routine.sh \
+	tests/sim/test_da_entry.sh \
+	tests/sim/test_tz_closed.sh \
+	tests/sim/test_wait_ack.sh \
+	tests/sim/test_faults.sh \
+	tests/sim/test_rsslib.sh \
+	tests/sim/test_options.sh \
+	tests/sim/test_determinism.sh \
+	tests/sim/test_gating.sh
+
+EXTRA_DIST += tests/sim/lib.sh tests/sim/targets.tcl tests/sim/flash_routine.S tests/sim/rsslib_call.S \
+	tcl/board/stm32h5-sim.cfg docs/simulator.md

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+/*
+ * h5sim: the Cortex-M33 core on Unicorn 2 (UC_MODE_THUMB | UC_MODE_MCLASS, CPU model
+ * Cortex-M33): set-up, the address map as the core sees it, and the run loop.
+ * SRAM and system memory are host memory shared with the debug view; user flash is a shadow
+ * (cpu_flash.c); everything else the core can reach (OTP/RO/OBK/EDATA windows, peripherals,
+ * PPB) is MMIO routed to the chip's system bus, so a loader's stores reach the flash model.
+ *
+ * Execution is driven by the chip: core_run() executes at most N instructions. A per-
+ * instruction hook counts them, advances simulated time, stops on an FPB breakpoint, a DWT
+ * watchpoint hit (cpu_watch.c) or a pending system reset, and traps the RSSLIB stubs
+ * (rsslib.c). BKPT halts (DFSR.BKPT) when C_DEBUGEN is set. Any other exception, or an
+ * instruction Unicorn cannot run, is a fault: the core locks up (DHCSR.S_LOCKUP) with one log
+ * line; exception entry is not modelled.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "chip.h"
+#include "cpu_internal.h"
+
+struct bus_access h5cpu_access(const struct h5sim_cpu *cpu)
+{
+	struct bus_access acc = { .secure = cpu->secure, .privileged = true, .debugger = false };
+	return acc;
+}
+
+void h5cpu_fault(struct h5sim_cpu *cpu, const char *what, uint32_t addr)
+{
+	uint32_t pc = core_pc(cpu);
+
+	chip_log(cpu->chip, "cpu fault: %s (address 0x%08x) at pc 0x%08x: core locked up", what, addr, pc);
+	cpu->fault = true;
+	scs_lockup(&cpu->chip->scs);
+	uc_emu_stop(cpu->uc);
+}
+
+void core_fault(struct h5sim_cpu *cpu, const char *what, uint32_t addr)
+{
+	h5cpu_fault(cpu, what, addr);
+}
+
+static uint64_t mmio_read(uc_engine *uc, uint64_t offset, unsigned int size, void *user)
+{
+	struct mmio_window *w = user;
+	struct h5sim_cpu *cpu = w->cpu;
+	uint32_t addr = w->base + (uint32_t)offset;
+	struct bus_access acc = h5cpu_access(cpu);
+	uint32_t v = 0;
+	uint64_t out = 0;
+
+	if (size > 4 || (addr & (size - 1))) {
+		for (unsigned int i = 0; i < size; i++) {
+			if (bus_read(&cpu->chip->sysbus, addr + i, 1, &acc, &v) != BUS_OK) {
+				h5cpu_fault(cpu, "bus error on read", addr + i);
+				return 0;
+			}
+			out |= (uint64_t)v << (8 * i);
+		}
+		return out;
+	}
+	if (bus_read(&cpu->chip->sysbus, addr, size, &acc, &v) != BUS_OK)
+		h5cpu_fault(cpu, "bus error on read", addr);
+	return v;
+}
+
+static void mmio_write(uc_engine *uc, uint64_t offset, unsigned int size, uint64_t value, void *user)
+{
+	struct mmio_window *w = user;
+	struct h5sim_cpu *cpu = w->cpu;
+	uint32_t addr = w->base + (uint32_t)offset;
+	struct bus_access acc = h5cpu_access(cpu);
+
+	if (size > 4 || (addr & (size - 1))) {
+		for (unsigned int i = 0; i < size; i++)
+			if (bus_write(&cpu->chip->sysbus, addr + i, 1, &acc,
+						(uint32_t)(value >> (8 * i)) & 0xFF) != BUS_OK) {
+				h5cpu_fault(cpu, "bus error on write", addr + i);
+				return;
+			}
+		return;
+	}
+	if (bus_write(&cpu->chip->sysbus, addr, size, &acc, (uint32_t)value) != BUS_OK)
+		h5cpu_fault(cpu, "bus error on write", addr);
+}
+
+static void hook_code(uc_engine *uc, uint64_t address, uint32_t size, void *user)
+{
+	struct h5sim_cpu *cpu = user;
+	struct h5sim_chip *chip = cpu->chip;
+	uint32_t pc = (uint32_t)address;
+
+	if (cpu->executed >= cpu->limit || chip->scs.halted || cpu->fault || cpu->watch_hit ||
+			chip->scs.pending_system_reset || chip->exit_reason == EXIT_POWER_LOSS) {
+		uc_emu_stop(uc);
+		return;
+	}
+	if (scs_fpb_hit(&chip->scs, pc)) {
+		chip->scs.fpb_halts++;
+		scs_halt(&chip->scs, DFSR_BKPT);
+		uc_emu_stop(uc);
+		return;
+	}
+	h5cpu_rsslib_trap(cpu, pc);
+	cpu->executed++;
+	chip->now_ns += chip->opt->ns_per_insn;
+	if (chip->scs.dwt_ctrl & 1)
+		chip->scs.dwt_cyccnt++;
+}
+
+static void hook_intr(uc_engine *uc, uint32_t intno, void *user)
+{
+	struct h5sim_cpu *cpu = user;
+
+	if (intno == QEMU_EXCP_BKPT && !(cpu->chip->scs.dhcsr_ctrl & 1)) {
+		h5cpu_fault(cpu, "BKPT with halting debug disabled (HardFault)", core_pc(cpu));
+		return;
+	}
+	if (intno == QEMU_EXCP_BKPT) {
+		cpu->chip->scs.bkpt_halts++;
+		scs_halt(&cpu->chip->scs, DFSR_BKPT);
+		uc_emu_stop(uc);
+		return;
+	}
+	char what[48];
+	snprintf(what, sizeof(what), "exception %u (exception entry not modelled)", intno);
+	h5cpu_fault(cpu, what, core_pc(cpu));
+}
+
+static int map_mmio(struct h5sim_cpu *cpu, uint32_t base, uint32_t end)
+{
+	if (end <= base)
+		return 0;
+	if (cpu->nwin >= MAX_WINDOWS)
+		return -1;
+	struct mmio_window *w = &cpu->win[cpu->nwin++];
+	w->cpu = cpu;
+	w->base = base;
+	return uc_mmio_map(cpu->uc, base, end - base, mmio_read, w, mmio_write, w) == UC_ERR_OK ? 0 : -1;
+}
+
+struct h5sim_cpu *core_create(struct h5sim_chip *chip)
+{
+	struct h5sim_cpu *cpu = calloc(1, sizeof(*cpu));
+	const struct h5sim_part *p = chip->part;
+	uint32_t sys_end_ns = SYSMEM_BASE_NS + chip->sysmem.size;
+	uint32_t sys_end_s = SYSMEM_BASE_S + chip->sysmem.size;
+	int err = 0;
+
+	if (!cpu)
+		return NULL;
+	cpu->chip = chip;
+	if (uc_open(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS, &cpu->uc) != UC_ERR_OK) {
+		free(cpu);
+		return NULL;
+	}
+	err |= uc_ctl_set_cpu_model(cpu->uc, UC_CPU_ARM_CORTEX_M33) != UC_ERR_OK;
+	err |= uc_mem_map_ptr(cpu->uc, RAM_BASE_NS, chip->ram.size, UC_PROT_ALL, chip->ram.mem) != UC_ERR_OK;
+	err |= uc_mem_map_ptr(cpu->uc, SYSMEM_BASE_NS, chip->sysmem.size, UC_PROT_READ | UC_PROT_EXEC,
+			chip->sysmem.mem) != UC_ERR_OK;
+	err |= h5cpu_flash_map(cpu);
+	err |= map_mmio(cpu, FLASH_NS + p->flash_size, SYSMEM_BASE_NS);
+	if (p->trustzone) {
+		err |= uc_mem_map_ptr(cpu->uc, RAM_BASE_S, chip->ram.size, UC_PROT_ALL, chip->ram.mem) != UC_ERR_OK;
+		err |= uc_mem_map_ptr(cpu->uc, SYSMEM_BASE_S, chip->sysmem.size, UC_PROT_READ | UC_PROT_EXEC,
+				chip->sysmem.mem) != UC_ERR_OK;
+		err |= map_mmio(cpu, sys_end_ns, FLASH_S);
+		err |= map_mmio(cpu, FLASH_S + p->flash_size, SYSMEM_BASE_S);
+		err |= map_mmio(cpu, sys_end_s, 0x10000000u);
+	} else {
+		err |= map_mmio(cpu, sys_end_ns, 0x10000000u);
+	}
+	err |= map_mmio(cpu, 0x40000000u, 0x60000000u);
+	err |= map_mmio(cpu, PPB_BASE, PPB_BASE + PPB_SIZE);
+	err |= uc_hook_add(cpu->uc, &cpu->code_hook, UC_HOOK_CODE, hook_code, cpu, 1, 0) != UC_ERR_OK;
+	err |= uc_hook_add(cpu->uc, &cpu->intr_hook, UC_HOOK_INTR, hook_intr, cpu, 1, 0) != UC_ERR_OK;
+	if (err) {
+		fprintf(stderr, "h5sim: cannot set up the Unicorn Cortex-M33\n");
+		core_free(cpu);
+		return NULL;
+	}
+	return cpu;
+}
+
+void core_free(struct h5sim_cpu *cpu)
+{
+	if (!cpu)
+		return;
+	if (cpu->uc)
+		uc_close(cpu->uc);
+	free(cpu->shadow);
+	free(cpu->sector_valid);
+	free(cpu);
+}
+
+void core_reset(struct h5sim_cpu *cpu, uint32_t sp, uint32_t pc, bool secure)
+{
+	uint32_t zero = 0, xpsr = 0x01000000u, pc_t = pc | 1u;
+
+	for (int r = UC_ARM_REG_R0; r <= UC_ARM_REG_R12; r++)
+		uc_reg_write(cpu->uc, r, &zero);
+	uc_reg_write(cpu->uc, UC_ARM_REG_CONTROL, &zero);
+	uc_reg_write(cpu->uc, UC_ARM_REG_PRIMASK, &zero);
+	uc_reg_write(cpu->uc, UC_ARM_REG_BASEPRI, &zero);
+	uc_reg_write(cpu->uc, UC_ARM_REG_FAULTMASK, &zero);
+	uc_reg_write(cpu->uc, UC_ARM_REG_PSP, &zero);
+	uc_reg_write(cpu->uc, UC_ARM_REG_MSP, &sp);
+	uc_reg_write(cpu->uc, UC_ARM_REG_SP, &sp);
+	uint32_t lr = 0xFFFFFFFFu;
+	uc_reg_write(cpu->uc, UC_ARM_REG_LR, &lr);
+	uc_reg_write(cpu->uc, UC_ARM_REG_XPSR, &xpsr);
+	uc_reg_write(cpu->uc, UC_ARM_REG_PC, &pc_t);
+	for (unsigned int i = 0; i < 8; i++)
+		cpu->banked[i] = 0;
+	cpu->special_other = 0;
+	cpu->secure = secure;
+	cpu->fault = false;
+}
+
+uint32_t core_pc(struct h5sim_cpu *cpu)
+{
+	uint32_t pc = 0;
+
+	uc_reg_read(cpu->uc, UC_ARM_REG_PC, &pc);
+	return pc & ~1u;
+}
+
+bool core_secure(const struct h5sim_cpu *cpu)
+{
+	return cpu->secure;
+}
+
+uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
+{
+	struct h5sim_chip *chip = cpu->chip;
+	uint64_t total = 0;
+
+	if (!max)
+		return 0;
+	h5cpu_flash_sync(cpu);
+	cpu->fault = false;
+	cpu->watch_hit = false;
+	h5cpu_watch_update(cpu);
+	while (total < max) {
+		cpu->limit = max - total;
+		cpu->executed = 0;
+		uc_err e = uc_emu_start(cpu->uc, core_pc(cpu) | 1u, 0, 0, 0);
+		total += cpu->executed;
+		if (cpu->watch_hit && !cpu->fault) {
+			chip->scs.watch_halts++;
+			scs_halt(&chip->scs, DFSR_DWTTRAP);
+			break;
+		}
+		if (e == UC_ERR_OK || cpu->fault)
+			break;
+		uint32_t at = core_pc(cpu);
+		if (e == UC_ERR_INSN_INVALID && h5cpu_flash_fill(cpu, at)) {
+			/* the UDF of an invalid shadow sector did not really execute */
+			total--;
+			chip->now_ns -= chip->opt->ns_per_insn;
+			continue;
+		}
+		h5cpu_fault(cpu, uc_strerror(e), at);
+		break;
+	}
+	if (total)
+		chip->scs.s_retire_st = true;
+	return total;
+}

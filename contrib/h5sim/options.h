@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/* h5sim: command-line settings (every [U] fact the simulator depends on is one of these). */
+
+#ifndef H5SIM_OPTIONS_H
+#define H5SIM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct h5sim_options {
+	/* wire */
+	unsigned int port;		/* 0 = ephemeral */
+	const char *port_file;
+	bool once;
+	/* part and starting point */
+	const char *part;
+	const char *state_file;
+	const char *dump_file;
+	const char *log_file;
+	const char *record_file;
+	const char *replay_file;
+	int pstate;			/* -1 = keep */
+	int tzen;			/* -1 = keep, 0, 1 */
+	bool optsr_set, optsr2_set;
+	uint32_t optsr, optsr2;		/* factory words [U] */
+	int bs_tap;			/* boundary-scan TAP in the chain (1, as on silicon) */
+	int64_t bs_idcode;		/* -1 = 0x06<DEV_ID>041 [I] */
+	int rev_id;			/* -1 = part default */
+	int package;			/* -1 = part default */
+	uint64_t seed;
+	/* timing (simulated ns) */
+	uint64_t tck_ns;
+	uint64_t ns_per_insn;
+	unsigned int ap_latency_tck;	/* > 0: AP accesses answer WAIT until this many TCKs passed */
+	uint64_t t_program_ns, t_program_half_ns, t_sector_erase_ns, t_bank_erase_ns,
+		 t_option_change_ns;
+	/* [U] behaviours */
+	bool gate_at_once;		/* product-state debug gating follows OPTSR_CUR at once */
+	uint8_t hdpl_at_boot;		/* SBS_HDPLSR value a debugger sees after reset */
+	uint32_t da_magic;		/* DA entry word */
+	/* faults */
+	uint64_t fault_drop_after;		/* 0 = off */
+	uint64_t fault_power_loss_after;	/* 0 = off */
+	bool fault_reset_during_ob;
+	int verbose;
+};
+
+/* Returns 0 to run, 1 if --help was printed (exit 0), -1 on a bad option (message printed). */
+int h5sim_options_parse(struct h5sim_options *o, int argc, char **argv);
+
+#endif /* H5SIM_OPTIONS_H */

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+/* h5sim: SRAM. Unwritten RAM reads 0; an erase (regression) zeroes it. Little-endian. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ram.h"
+
+static enum bus_result ram_read(void *opaque, uint32_t off, unsigned int size,
+		const struct bus_access *acc, uint32_t *value)
+{
+	struct h5sim_ram *ram = opaque;
+	uint32_t v = 0;
+
+	for (unsigned int i = 0; i < size; i++)
+		v |= (uint32_t)ram->mem[off + i] << (8 * i);
+	*value = v;
+	return BUS_OK;
+}
+
+static enum bus_result ram_write(void *opaque, uint32_t off, unsigned int size,
+		const struct bus_access *acc, uint32_t value)
+{
+	struct h5sim_ram *ram = opaque;
+
+	for (unsigned int i = 0; i < size; i++)
+		ram->mem[off + i] = (uint8_t)(value >> (8 * i));
+	return BUS_OK;
+}
+
+const struct bus_region_ops ram_ops = {
+	.read = ram_read,
+	.write = ram_write,
+};
+
+int ram_init(struct h5sim_ram *ram, uint32_t size, uint32_t sram3_offset)
+{
+	ram->mem = calloc(1, size);
+	ram->size = size;
+	ram->sram3_offset = sram3_offset;
+	return ram->mem ? 0 : -1;
+}
+
+void ram_free(struct h5sim_ram *ram)
+{
+	free(ram->mem);
+	ram->mem = NULL;
+}
+
+void ram_erase(struct h5sim_ram *ram)
+{
+	memset(ram->mem, 0, ram->size);
+}
+
+bool ram_in_sram3(const struct h5sim_ram *ram, uint32_t addr, uint32_t len)
+{
+	uint32_t off;
+
+	if (addr - RAM_BASE_NS < ram->size)
+		off = addr - RAM_BASE_NS;
+	else if (addr - RAM_BASE_S < ram->size)
+		off = addr - RAM_BASE_S;
+	else
+		return false;
+	return ram->sram3_offset < ram->size && off >= ram->sram3_offset &&
+		len <= ram->size - off;
+}
