@@ -167,12 +167,24 @@ static bool da_tzen(void *ctx)
 	return h5flash_tzen(chip->flash);
 }
 
+/*
+ * The boot ROM reads its provisioned data whatever the TrustZone setting. With TZEN off the
+ * secure aliases (0x0Cxxxxxx/0x0Dxxxxxx/0x0Fxxxxxx) do not decode, so it reads the same flash
+ * through the non-secure alias, 0x04000000 lower [I] (h5-flash-ob.md §2.1).
+ */
+#define SECURE_ALIAS_OFFSET	0x04000000u
+
 static bool da_read_nvm(void *ctx, uint32_t addr, void *buf, uint32_t len)
 {
 	struct h5sim_chip *chip = ctx;
 	struct h5flash_access acc = { .secure = true, .privileged = true, .debugger = false };
 
 	chip_flash_catchup(chip);
+	if (!(chip->part->trustzone && h5flash_tzen(chip->flash)) &&
+			addr >= 0x0C000000u && addr < 0x10000000u) {
+		addr -= SECURE_ALIAS_OFFSET;
+		acc.secure = false;
+	}
 	return h5flash_mem_read(chip->flash, addr, &acc, buf, len) == H5FLASH_BUS_OK;
 }
 
@@ -185,6 +197,7 @@ static void da_full_regression(void *ctx)
 	h5flash_full_regression(chip->flash);
 	chip->nvm_epoch++;
 	ram_erase(&chip->ram);
+	chip->rom_reset_pending = true;
 }
 
 static void da_partial_regression(void *ctx)
@@ -196,6 +209,7 @@ static void da_partial_regression(void *ctx)
 	chip_flash_catchup(chip);
 	h5flash_partial_regression(chip->flash);
 	chip->nvm_epoch++;
+	chip->rom_reset_pending = true;
 }
 
 static void da_open_debug(void *ctx, uint32_t permissions)

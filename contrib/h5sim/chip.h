@@ -71,6 +71,7 @@ struct h5sim_chip {
 	bool srst_asserted;
 	bool in_rom;			/* DA holds the chip in the boot ROM */
 	bool debug_opened;		/* DA reopened AP1 until the next reset */
+	bool rom_reset_pending;		/* a granted regression is done: the boot ROM resets the chip */
 	enum ap1_gate gate_at_reset;	/* product-state gating evaluated at the last reset */
 
 	/* simulated time */
@@ -113,5 +114,7 @@ void chip_set_srst(struct h5sim_chip *chip, bool asserted);
 void chip_system_reset(struct h5sim_chip *chip, const char *why);
 /* DA opened the debug while the chip sat in the boot ROM: the ROM goes on to boot [I] */
 void chip_boot_after_da(struct h5sim_chip *chip);
+/* Called after every DA mailbox access: ROM reset after a regression, boot after RESUME_BOOT */
+void chip_after_da_access(struct h5sim_chip *chip);
 
 #endif /* H5SIM_CHIP_H */

@@ -39,19 +39,21 @@ static enum bus_result dbgmcu_reg_read(struct h5sim_dbgmcu *d, uint32_t off, boo
 		uint32_t *value)
 {
 	off &= ~3u;
-	if (off == DBGMCU_IDCODE)
+	if (off == DBGMCU_IDCODE) {
 		*value = d->idcode;
-	else if (off == DBGMCU_CR)
+	} else if (off == DBGMCU_CR) {
 		*value = d->cr;
-	else if (off >= DBGMCU_FZ_FIRST && off <= DBGMCU_FZ_LAST)
+	} else if (off >= DBGMCU_FZ_FIRST && off <= DBGMCU_FZ_LAST) {
 		*value = d->fz[(off - DBGMCU_FZ_FIRST) / 4];
-	else if (off == DBGMCU_SR)
+	} else if (off == DBGMCU_SR) {
 		*value = dbgmcu_sr(d);
-	else if (debug_view && (off == DA_REG_AUTH_HOST || off == DA_REG_AUTH_DEVICE ||
-				off == DA_REG_AUTH_ACK))
+	} else if (debug_view && (off == DA_REG_AUTH_HOST || off == DA_REG_AUTH_DEVICE ||
+				off == DA_REG_AUTH_ACK)) {
 		*value = da_device_read(d->chip->da, off);
-	else
+		chip_after_da_access(d->chip);
+	} else {
 		*value = 0;
+	}
 	return BUS_OK;
 }
 
@@ -59,13 +61,15 @@ static enum bus_result dbgmcu_reg_write(struct h5sim_dbgmcu *d, uint32_t off, bo
 		uint32_t value)
 {
 	off &= ~3u;
-	if (off == DBGMCU_CR)
+	if (off == DBGMCU_CR) {
 		d->cr = value & DBGMCU_CR_MASK;
-	else if (off >= DBGMCU_FZ_FIRST && off <= DBGMCU_FZ_LAST)
+	} else if (off >= DBGMCU_FZ_FIRST && off <= DBGMCU_FZ_LAST) {
 		d->fz[(off - DBGMCU_FZ_FIRST) / 4] = value;
-	else if (debug_view && (off == DA_REG_AUTH_HOST || off == DA_REG_AUTH_DEVICE ||
-				off == DA_REG_AUTH_ACK))
+	} else if (debug_view && (off == DA_REG_AUTH_HOST || off == DA_REG_AUTH_DEVICE ||
+				off == DA_REG_AUTH_ACK)) {
 		da_device_write(d->chip->da, off, value);
+		chip_after_da_access(d->chip);
+	}
 	return BUS_OK;
 }
 

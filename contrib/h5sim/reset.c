@@ -50,12 +50,31 @@ void chip_boot_after_da(struct h5sim_chip *chip)
 	boot_core(chip);
 }
 
+/*
+ * After each DA mailbox access: the boot ROM leaves DA mode on its own. Once a granted
+ * regression has erased what it must, the ROM resets the chip, which then boots in its new
+ * product state [I] (h5-debug-auth.md §5.2, §8.1: "after a regression the device
+ * resets/erases"; a host must not have to pulse NRST in the middle of an erase). After
+ * RESUME_BOOT the core boots without a reset.
+ */
+void chip_after_da_access(struct h5sim_chip *chip)
+{
+	if (chip->rom_reset_pending) {
+		chip->rom_reset_pending = false;
+		chip_system_reset(chip, "boot ROM reset after a regression");
+	} else if (chip->in_rom && !da_device_active(chip->da)) {
+		chip_log(chip, "reset: the boot ROM left debug authentication (RESUME_BOOT)");
+		chip_boot_after_da(chip);
+	}
+}
+
 static void release(struct h5sim_chip *chip, const char *why)
 {
 	static const char * const gate_names[] = { "closed", "ns-only", "full" };
 
 	chip->cnt.system_resets++;
 	chip->debug_opened = false;
+	chip->rom_reset_pending = false;
 	chip->cpu_budget_ns = 0;
 	chip_flash_catchup(chip);
 	h5flash_system_reset(chip->flash);

@@ -25,7 +25,7 @@ static void defaults_follow_the_best_supported_reading_of_the_reference(void **s
 	assert_int_equal(s.count_unit, ADAC_COUNT_WORDS);
 	assert_int_equal(s.close_command, 0x0006);
 	assert_int_equal(s.word_timeout_ms, 1000);
-	assert_int_equal(s.regression_reset_ms, 5000);
+	assert_int_equal(s.regression_reset_ms, 0);
 }
 
 static void every_setting_reads_back_by_name(void **state)
@@ -63,8 +63,8 @@ static void settings_change_from_text(void **state)
 	assert_false(s.clear_dev_ack);
 	assert_int_equal(da_settings_set(&s, "response_timeout_ms", "20000", NULL), DA_OK);
 	assert_int_equal(s.response_timeout_ms, 20000);
-	assert_int_equal(da_settings_set(&s, "regression_reset_ms", "0", NULL), DA_OK);
-	assert_int_equal(s.regression_reset_ms, 0);
+	assert_int_equal(da_settings_set(&s, "regression_reset_ms", "5000", NULL), DA_OK);
+	assert_int_equal(s.regression_reset_ms, 5000);
 	assert_int_equal(da_settings_set(&s, "close_command", "4", NULL), DA_OK);
 	assert_true(da_settings_get(&s, "close_command", buf, sizeof(buf)));
 	assert_string_equal(buf, "0x0004");

@@ -27,7 +27,8 @@ void da_settings_defaults(struct da_settings *s)
 	s->entry_ack_timeout_ms = 1000;
 	s->reset_hold_ms = 20;
 	s->reconnect_timeout_ms = 30000;
-	s->regression_reset_ms = 5000;
+	/* the RSS resets the chip itself after a regression: never pulse NRST during an erase */
+	s->regression_reset_ms = 0;
 }
 
 enum setting_id {
