@@ -240,6 +240,14 @@ uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 	if (!max)
 		return 0;
 	h5cpu_flash_sync(cpu);
+	if (chip->ram.code_dirty) {
+		/* The debugger wrote SRAM (a flash loader, an algorithm): Unicorn must not run the
+		 * code it compiled from the old contents. */
+		uc_ctl_remove_cache(cpu->uc, RAM_BASE_NS, RAM_BASE_NS + chip->ram.size);
+		if (chip->part->trustzone)
+			uc_ctl_remove_cache(cpu->uc, RAM_BASE_S, RAM_BASE_S + chip->ram.size);
+		chip->ram.code_dirty = false;
+	}
 	cpu->fault = false;
 	cpu->watch_hit = false;
 	h5cpu_watch_update(cpu);

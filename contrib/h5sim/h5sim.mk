@@ -34,6 +34,7 @@ INTEGRATION_TESTS += \
 	tests/sim/test_ap0_closed.sh \
 	tests/sim/test_halt_reset.sh \
 	tests/sim/test_ram_lanes.sh \
+	tests/sim/test_code_reload.sh \
 	tests/sim/test_flash_routine.sh \
 	tests/sim/test_da_entry.sh \
 	tests/sim/test_tz_closed.sh \

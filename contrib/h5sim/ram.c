@@ -26,6 +26,8 @@ static enum bus_result ram_write(void *opaque, uint32_t off, unsigned int size,
 
 	for (unsigned int i = 0; i < size; i++)
 		ram->mem[off + i] = (uint8_t)(value >> (8 * i));
+	if (acc->debugger)
+		ram->code_dirty = true;
 	return BUS_OK;
 }
 
@@ -51,6 +53,7 @@ void ram_free(struct h5sim_ram *ram)
 void ram_erase(struct h5sim_ram *ram)
 {
 	memset(ram->mem, 0, ram->size);
+	ram->code_dirty = true;
 }
 
 bool ram_in_sram3(const struct h5sim_ram *ram, uint32_t addr, uint32_t len)

@@ -17,6 +17,7 @@ struct h5sim_ram {
 	uint8_t *mem;
 	uint32_t size;
 	uint32_t sram3_offset;	/* SRAM3 starts here (== size if there is none) */
+	bool code_dirty;	/* written other than by the core: compiled code may be stale */
 };
 
 extern const struct bus_region_ops ram_ops;
