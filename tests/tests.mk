@@ -1,5 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Project-level tests: the smoke test of the built OpenOCD.
+# Project-level tests: smoke tests of the build, the flash driver's and the DA host's
+# integration tests (OpenOCD + simulator).
 
-INTEGRATION_TESTS += tests/smoke/openocd_starts.sh
-EXTRA_DIST += tests/run-tests.sh $(INTEGRATION_TESTS)
+INTEGRATION_TESTS += \
+	tests/smoke/openocd_starts.sh \
+	tests/smoke/loader_is_current.sh \
+	tests/integration/da_regression.sh
+
+# one Tcl test per behaviour, each run against a fresh simulator by
+# tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten
+INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tcl))
+
+EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
+	tests/integration/lib.sh tests/integration/flash_helpers.tcl

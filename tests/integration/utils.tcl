@@ -39,7 +39,7 @@ proc h5_check_equal {name script expected} {
 		h5_report 0 $name "error: $result"
 		return
 	}
-	if {[string is wideinteger -strict $result] && [string is wideinteger -strict $expected]} {
+	if {[string is integer -strict $result] && [string is integer -strict $expected]} {
 		set same [expr {$result == $expected}]
 	} else {
 		set same [expr {$result eq $expected}]

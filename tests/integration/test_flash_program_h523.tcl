@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# h5sim: --part H523
+#
+# stm32h5x driver on the H523: probe (part, revision, size, geometry), then "program" of an ELF
+# with a section in each bank, verified and read back through the core.
+
+source [find flash_helpers.tcl]
+init
+reset halt
+
+flash_check_probe "STM32H52x/H53x" 512
+flash_check_output "flash info names revision unknown" {flash info 0} "rev unknown"
+flash_check_program_both_banks 512
+h5_done
