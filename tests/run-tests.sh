@@ -19,6 +19,7 @@ mkdir -p "$H5_TEST_LOGDIR"
 passed=0
 failed=0
 for prog in "$@"; do
+	prog=${prog#./}
 	case $prog in
 	/*) path=$prog ;;
 	*) if [ -e "./$prog" ]; then path=./$prog; else path=$H5_TOP_SRCDIR/$prog; fi ;;

@@ -25,6 +25,9 @@ timeout_s=$(header timeout)
 : "${timeout_s:=180}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/h5test.XXXXXX")
+mkdir -p "$work/tmp"
+# what utils.tcl gives the test: the source tree and a scratch directory
+export H5_TOP_SRCDIR H5_BUILDDIR H5_TEST_TMP=$work/tmp
 sim_pid=
 cleanup() {
 	[ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null

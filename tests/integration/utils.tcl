@@ -7,6 +7,10 @@
 set h5_test_count 0
 set h5_test_failures 0
 
+# ST's sample files (vendored in the repository) and a scratch directory of this test run
+set H5_SAMPLES $::env(H5_TOP_SRCDIR)/tests/vectors/st-samples
+set H5_TMP $::env(H5_TEST_TMP)
+
 proc h5_report {passed name {detail ""}} {
 	global h5_test_count h5_test_failures
 	incr h5_test_count
@@ -45,6 +49,17 @@ proc h5_check_equal {name script expected} {
 		set same [expr {$result eq $expected}]
 	}
 	h5_report $same $name "got: $result\nexpected: $expected"
+}
+
+# h5_check_match NAME SCRIPT PATTERN: passes if SCRIPT returns a value (trimmed) matching the
+# regular expression PATTERN
+proc h5_check_match {name script pattern} {
+	if {[catch {uplevel 1 $script} result]} {
+		h5_report 0 $name "error: $result"
+	} else {
+		set result [string trim $result]
+		h5_report [regexp -- $pattern $result] $name "got: <$result>\nexpected to match: $pattern"
+	}
 }
 
 # h5_check_error NAME SCRIPT PATTERN: passes if SCRIPT fails with a message matching the

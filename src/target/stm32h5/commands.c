@@ -11,8 +11,11 @@
 
 #include "commands.h"
 #include "da_commands.h"
+#include "lifecycle_commands.h"
 
 const struct command_registration stm32h5_lifecycle_command_handlers[] = {
+	{ .chain = stm32h5_ob_command_handlers },
+	{ .chain = stm32h5_obk_command_handlers },
 	{ .chain = stm32h5_da_command_handlers },
 	COMMAND_REGISTRATION_DONE
 };
