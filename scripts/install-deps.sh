@@ -9,10 +9,11 @@ PKGS_OPENOCD="build-essential pkg-config autoconf automake libtool texinfo dpkg-
  libjim-dev libusb-1.0-0-dev libhidapi-dev libftdi1-dev libjaylink-dev libcapstone-dev"
 # Our own code: mbedTLS for DA crypto, Unicorn for the simulator's CPU, cmocka for unit tests.
 PKGS_PROJECT="libmbedtls-dev libunicorn-dev libcmocka-dev"
-# Tests and tools: gdb-multiarch (GDB load test), clang (libFuzzer), the Arm cross compiler
+# Tests and tools: gdb-multiarch (GDB load test), clang + its runtime (libFuzzer, only a
+# Recommends of clang), valgrind (memcheck of the simulator), the Arm cross compiler
 # (flash loader regeneration and the simulator's test routines), openocd (stock binary the
 # simulator is checked against), tclsh for the test driver.
-PKGS_TEST="gdb-multiarch clang gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl"
+PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
