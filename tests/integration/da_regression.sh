@@ -33,9 +33,18 @@ h5_check "the full regression erased the OBKeys" "^obk_sector 0 words_written 0"
 h5_check "the chip reset itself after the regression (no NRST pulse from the host)" \
 	"boot ROM reset after a regression" "$h5_work/ops.log"
 
-cp "$h5_work/state.h563" "$h5_work/state"
-h5_session "--part H563 --pstate 0xC6 --tzen 1" "echo \"R: [stm32h5x da auth $CHAIN -permissions partial_regression]\""
+# TZ-Closed with TrustZone on in the option bytes: bank 1 secure by watermark, bank 2
+# non-secure, a programmed word in each
+h5_seed "--part H563 --pstate 0xC6" "$OBK"
+h5_state_ob optsr2 0xb4000000
+h5_state_ob secwm1r 0x007f0000
+h5_state_ob secwm2r 0x00000001
+h5_state_add "user 0x100000 1 22222222222222222222222222222222"
+h5_session "--part H563" "echo \"R: [stm32h5x da auth $CHAIN -permissions partial_regression]\""
 h5_check "partial regression from TZ-Closed reports TZ-Closed" "^product_state TZ-Closed" "$L"
+h5_pstate "the chip is TZ-Closed after the partial regression" 0xc6
+h5_check "the partial regression kept the secure side (bank 1 word)" "^user 0x000000 " "$h5_work/state"
+h5_absent "the partial regression erased the non-secure side (bank 2 word)" "^user 0x100000 " "$h5_work/state"
 
 cp "$h5_work/state.h563" "$h5_work/state"
 h5_session "--part H563 --pstate 0x72 --tzen 1" "stm32h5x da auth $CHAIN -permissions debug_open_l3; halt; echo \"S: [stm32h5.cpu curstate]\""

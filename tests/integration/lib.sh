@@ -84,8 +84,15 @@ obk 0 $((16 + i)) $(h5_hex "$2" $((12 + 16 * i)) 16)"
 		done
 		;;
 	esac
-	# insert before the last "end" line of the state file
-	awk -v add="$lines" '{ l[NR] = $0 } /^end$/ { e = NR }
+	h5_state_add "$lines"
+}
+
+# h5_state_add LINES: adds lines to the persisted chip (before the state file's last "end")
+h5_state_add() {
+	awk -v add="$1" '{ l[NR] = $0 } /^end$/ { e = NR }
 		END { for (i = 1; i <= NR; i++) { if (i == e) print add; print l[i] } }' \
 		"$h5_work/state" >"$h5_work/state.new" && mv "$h5_work/state.new" "$h5_work/state"
 }
+
+# h5_state_ob NAME VALUE: sets an option-byte word of the persisted chip ("ob NAME VALUE")
+h5_state_ob() { sed -i "s/^ob $1 .*/ob $1 $2/" "$h5_work/state"; }
