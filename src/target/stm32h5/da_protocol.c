@@ -205,8 +205,13 @@ enum da_err da_protocol_auth_password(struct da_link *link, const struct da_pass
 	err = auth_start(link, rsp, outcome, diag);
 	if (err == DA_OK)
 		err = da_password_tlv(pw, tlv, sizeof(tlv), &len, diag);
-	if (err == DA_OK)
+	if (err == DA_OK) {
+		if (link->ops->secret)
+			link->ops->secret(link->ctx, true);
 		err = da_exchange(link, ADAC_CMD_AUTH_RESPONSE, tlv, len, rsp, diag);
+		if (link->ops->secret)
+			link->ops->secret(link->ctx, false);
+	}
 	mbedtls_platform_zeroize(tlv, sizeof(tlv));
 	if (err == DA_OK) {
 		outcome->status = rsp->status;

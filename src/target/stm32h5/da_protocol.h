@@ -11,6 +11,7 @@
 #ifndef OPENOCD_TARGET_STM32H5_DA_PROTOCOL_H
 #define OPENOCD_TARGET_STM32H5_DA_PROTOCOL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "adac_packet.h"
@@ -29,6 +30,9 @@ struct da_link_ops {
 	/* Receives one word from the device */
 	enum da_err (*get)(void *ctx, uint32_t *word, unsigned int timeout_ms,
 			struct da_diag *diag);
+	/* Optional: the words sent between secret(true) and secret(false) carry a secret (a
+	 * password): the link must keep them out of every log, whatever the debug level */
+	void (*secret)(void *ctx, bool on);
 };
 
 struct da_link {

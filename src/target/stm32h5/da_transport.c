@@ -128,9 +128,31 @@ static enum da_err mailbox_get(void *ctx, uint32_t *word, unsigned int timeout_m
 	return err;
 }
 
+/*
+ * At debug level 4 (debug_io) OpenOCD's JTAG and adapter layers log the data of every scan or
+ * DAP write, which would put the password words in the log. While a secret is on the wire the
+ * level is held at 3 (debug); it is restored afterwards.
+ */
+static void mailbox_secret(void *ctx, bool on)
+{
+	struct da_transport *t = ctx;
+
+	if (on && t->saved_debug_level < 0) {
+		t->saved_debug_level = debug_level;
+		if (debug_level > LOG_LVL_DEBUG) {
+			LOG_DEBUG("stm32h5x da: debug_io output paused while the password is sent");
+			debug_level = LOG_LVL_DEBUG;
+		}
+	} else if (!on && t->saved_debug_level >= 0) {
+		debug_level = t->saved_debug_level;
+		t->saved_debug_level = -1;
+	}
+}
+
 const struct da_link_ops da_transport_link_ops = {
 	.put = mailbox_put,
 	.get = mailbox_get,
+	.secret = mailbox_secret,
 };
 
 enum da_err da_transport_open(struct target *target, const struct da_settings *settings,
@@ -142,6 +164,7 @@ enum da_err da_transport_open(struct target *target, const struct da_settings *s
 	memset(t, 0, sizeof(*t));
 	t->target = target;
 	t->settings = settings;
+	t->saved_debug_level = -1;
 	if (transport_is_hla())
 		return da_fail(diag, DA_ERR_UNSUPPORTED,
 			"Debug Authentication needs AP0 (the DBGMCU mailbox), which a high-level "

@@ -34,6 +34,7 @@ struct da_transport {
 	struct adiv5_dap *dap;
 	struct adiv5_ap *ap;		/* AP0 */
 	const struct da_settings *settings;
+	int saved_debug_level;		/* while a secret is on the wire; -1 otherwise */
 };
 
 /* The struct da_link_ops of the mailbox (ctx is the struct da_transport) */
