@@ -174,13 +174,17 @@ int h5_lc_parse_proof(struct command_invocation *cmd, unsigned int *i, struct h5
 	return ERROR_OK;
 }
 
-/* Reads the 96-byte DA blob: secure alias when TrustZone is enabled, else non-secure first */
-static bool read_da_blob(struct target *target, bool tzen, uint8_t blob[H5_DA_CONFIG_SIZE])
+/*
+ * Reads the 96-byte DA blob. The secure alias first only where the debugger's AP transactions
+ * are secure (TrustZone on, in Open: target/stm32h5x.cfg selects them then); elsewhere a
+ * secure-alias read would fail, with an error in the log, before the non-secure one is tried.
+ */
+static bool read_da_blob(struct target *target, bool secure_first, uint8_t blob[H5_DA_CONFIG_SIZE])
 {
 	const uint32_t secure = H5_DA_CONFIG_ADDR;
 	const uint32_t nonsecure = H5_DA_CONFIG_ADDR - H5_OBK_BASE_S + H5_OBK_BASE_NS;
-	const uint32_t first = tzen ? secure : nonsecure;
-	const uint32_t second = tzen ? nonsecure : secure;
+	const uint32_t first = secure_first ? secure : nonsecure;
+	const uint32_t second = secure_first ? nonsecure : secure;
 
 	if (target_read_buffer(target, first, H5_DA_CONFIG_SIZE, blob) == ERROR_OK)
 		return true;
@@ -213,7 +217,7 @@ int h5_lc_da_status(struct h5_lc_device *dev, const struct h5_lc_proof *proof,
 	memset(st, 0, sizeof(*st));
 	if (dev->has_obk) {
 		struct h5_da_blob info;
-		if (!read_da_blob(dev->target, dev->tzen, blob)) {
+		if (!read_da_blob(dev->target, dev->tzen && dev->pstate == H5_PSTATE_OPEN, blob)) {
 			st->kind = H5_DA_KIND_UNPROVEN;
 			snprintf(st->note, sizeof(st->note), "the DA configuration at 0x%08X cannot be "
 					"read", H5_DA_CONFIG_ADDR);
