@@ -34,9 +34,10 @@ static struct da_settings *settings(void)
 	return &da_config;
 }
 
-static int da_failed(const char *what, const struct da_diag *diag)
+/* The reason is the command's error message, so a script's catch gets it too */
+static int da_failed(struct command_invocation *cmd, const char *what, const struct da_diag *diag)
 {
-	LOG_ERROR("stm32h5x da %s: %s", what, diag->text[0] ? diag->text : "failed");
+	command_print(cmd, "stm32h5x da %s: %s", what, diag->text[0] ? diag->text : "failed");
 	return ERROR_FAIL;
 }
 
@@ -78,7 +79,7 @@ COMMAND_HANDLER(stm32h5_da_handle_discover_command)
 	}
 	da_session_close(&ss);
 	if (err != DA_OK)
-		return da_failed("discover", &diag);
+		return da_failed(CMD, "discover", &diag);
 	da_discovery_describe(&disco, print_discovery_field, CMD);
 	LOG_INFO("stm32h5x da: the device stays in its boot ROM until reset, "
 		"'stm32h5x da auth' or 'stm32h5x da close'");
@@ -165,21 +166,21 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		else if (!strcmp(CMD_ARGV[i], "-permissions"))
 			slot = &permissions;
 		else {
-			LOG_ERROR("stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
+			command_print(CMD, "stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}
 		if (i + 1 >= CMD_ARGC) {
-			LOG_ERROR("stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
+			command_print(CMD, "stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}
 		*slot = CMD_ARGV[i + 1];
 	}
 	if (password ? (key || cert) : !(key && cert)) {
-		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password");
+		command_print(CMD, "stm32h5x da auth: give either -key and -cert, or -password");
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	}
 	if (!password && !permissions) {
-		LOG_ERROR("stm32h5x da auth: -permissions is required with certificates "
+		command_print(CMD, "stm32h5x da auth: -permissions is required with certificates "
 			"(e.g. full_regression, debug_open_l3)");
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	}
@@ -194,7 +195,7 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		err = da_auth_plan_certificate(plan, key, cert, permissions, &diag);
 	if (err != DA_OK) {
 		free(plan);
-		return da_failed("auth", &diag);
+		return da_failed(CMD, "auth", &diag);
 	}
 	log_plan(plan);
 
@@ -222,7 +223,7 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 	da_auth_plan_free(plan);
 	free(plan);
 	if (err != DA_OK)
-		return da_failed("auth", &diag);
+		return da_failed(CMD, "auth", &diag);
 	return ERROR_OK;
 }
 
@@ -251,7 +252,7 @@ COMMAND_HANDLER(stm32h5_da_handle_close_command)
 	}
 	da_session_close(&ss);
 	if (err != DA_OK)
-		return da_failed("close", &diag);
+		return da_failed(CMD, "close", &diag);
 	LOG_INFO("stm32h5x da: debug access locked (session closed)");
 	print_pair(CMD, "status", "SUCCESS");
 	return ERROR_OK;
@@ -266,10 +267,10 @@ COMMAND_HANDLER(stm32h5_da_handle_config_command)
 	if (CMD_ARGC > 2)
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	if (CMD_ARGC == 2 && da_settings_set(s, CMD_ARGV[0], CMD_ARGV[1], &diag) != DA_OK)
-		return da_failed("config", &diag);
+		return da_failed(CMD, "config", &diag);
 	if (CMD_ARGC >= 1) {
 		if (!da_settings_get(s, CMD_ARGV[0], value, sizeof(value))) {
-			LOG_ERROR("stm32h5x da config: unknown setting '%s'", CMD_ARGV[0]);
+			command_print(CMD, "stm32h5x da config: unknown setting '%s'", CMD_ARGV[0]);
 			return ERROR_COMMAND_ARGUMENT_INVALID;
 		}
 		command_print(CMD, "%s", value);
