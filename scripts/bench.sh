@@ -1,0 +1,163 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# make bench: measures, against the simulator, how fast the stm32h5x driver programs flash
+# compared with writing the same bytes to RAM over the same link (load_image), and how the cost
+# grows with the image size. Each measurement is its own simulator session; the simulator's
+# counters (JTAG clocks, DAP transactions, simulated flash busy time) come from its state dump,
+# minus a baseline session that only connects. Wall time is taken around the operation only.
+# Prints a table and writes it to docs/performance.md with the machine and the date.
+#
+# usage: scripts/bench.sh        (env: H5_TOP_SRCDIR, H5_BUILDDIR, BENCH_SIZES_KIB, BENCH_PART)
+set -eu
+
+: "${H5_TOP_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${H5_BUILDDIR:=$H5_TOP_SRCDIR/build}"
+: "${BENCH_SIZES_KIB:=64 256 1024}"
+: "${BENCH_PART:=H563}"
+W=$H5_BUILDDIR/bench
+rm -rf "$W"
+mkdir -p "$W"
+
+# session NAME TCL-BODY [PRE-TARGET-TCL]: one simulator + OpenOCD run; leaves $W/NAME.dump and
+# $W/NAME.out. PRE-TARGET-TCL runs before target/stm32h5x.cfg (e.g. "set WORKAREASIZE 0").
+session() {
+	name=$1
+	body=$2
+	pre=${3:-}
+	"$H5_BUILDDIR/bin/h5sim" --part "$BENCH_PART" --port 0 --port-file "$W/$name.port" --once \
+		--state "$W/$name.state" --dump "$W/$name.dump" >"$W/$name.sim" 2>&1 &
+	pid=$!
+	i=0
+	while [ ! -s "$W/$name.port" ]; do
+		i=$((i + 1))
+		[ $i -lt 200 ] || { echo "bench: simulator did not start" >&2; cat "$W/$name.sim" >&2; exit 1; }
+		sleep 0.05
+	done
+	printf '%s\n' "$body" >"$W/$name.tcl"
+	H5SIM_PORT=$(cat "$W/$name.port") "$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg \
+		-c "$pre" -f target/stm32h5x.cfg -f "$W/$name.tcl" >"$W/$name.out" 2>&1 || {
+		echo "bench: session $name failed:" >&2
+		tail -20 "$W/$name.out" >&2
+		kill $pid 2>/dev/null
+		exit 1
+	}
+	wait $pid || true
+}
+counter() { sed -n "s/^$2 //p" "$W/$1.dump"; }
+elapsed_ms() { sed -n 's/^bench-ms //p' "$W/$1.out"; }
+# delta NAME COUNTER: the counter minus the baseline session's
+delta() { echo $(($(counter "$1" "$2") - $(counter baseline "$2"))); }
+
+head -c $((1024 * 1024)) /dev/urandom >"$W/random.bin"
+
+session baseline 'init; reset halt; shutdown'
+
+rows=""
+for kib in $BENCH_SIZES_KIB; do
+	img=$W/image-$kib.bin
+	head -c $((kib * 1024)) "$W/random.bin" >"$img"
+	# RAM: SRAM is smaller than the largest image, so big images go in 128 KiB pieces
+	chunks=$(((kib + 127) / 128))
+	[ "$chunks" -ge 1 ] || chunks=1
+	piece=$((kib * 1024 / chunks))
+	head -c "$piece" "$img" >"$W/piece-$kib.bin"
+	session "ram$kib" "init; reset halt
+set t0 [ms]
+for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-$kib.bin 0x20000000 bin }
+echo \"bench-ms [expr {[ms] - \$t0}]\"
+shutdown"
+	for path in loader direct; do
+		pre=""
+		[ $path = direct ] && pre="set WORKAREASIZE 0"
+		session "flash-$path$kib" "init; reset halt
+stm32h5x mass_erase 0
+set t0 [ms]
+flash write_image $img 0x08000000 bin
+echo \"bench-ms [expr {[ms] - \$t0}]\"
+shutdown" "$pre"
+	done
+	rows="$rows $kib"
+done
+
+# erase cost in simulated device time (busy time of the flash model)
+session erase-sector 'init; reset halt; flash erase_sector 0 0 0; shutdown'
+# one physical bank: its sectors (the driver erases a whole bank with BER)
+case $BENCH_PART in
+H503) bank_sectors=8 ;;
+H523 | H533) bank_sectors=32 ;;
+*) bank_sectors=128 ;;
+esac
+session erase-bank "init; reset halt; flash erase_sector 0 0 $((bank_sectors - 1)); shutdown"
+session erase-mass 'init; reset halt; stm32h5x mass_erase 0; shutdown'
+
+# a whole lifecycle: provisioning of a password DA configuration and closing, then the DA
+# full regression that reopens the chip (the state is carried from one to the other)
+ST=$H5_TOP_SRCDIR/tests/vectors/st-samples/NUCLEO-H563ZI/Binary
+session provision "init; reset halt
+set t0 [ms]
+stm32h5x product_state Provisioning
+reset halt
+stm32h5x obk provision $ST/DA_ConfigWithPassword.obk
+stm32h5x product_state Closed -password $ST/password.bin
+echo \"bench-ms [expr {[ms] - \$t0}]\"
+shutdown"
+cp "$W/provision.state" "$W/regress.state"
+session regress "init
+set t0 [ms]
+stm32h5x da auth -password $ST/password.bin
+echo \"bench-ms [expr {[ms] - \$t0}]\"
+shutdown"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+rate() { awk -v k="$1" -v ms="$2" 'BEGIN { if (ms == 0) print "n/a"; else printf "%.1f", k * 1000 / ms }'; }
+
+out=$W/table.md
+{
+	echo "| image | RAM load_image KiB/s | loader KiB/s | loader / RAM | direct KiB/s | direct / RAM | RAM JTAG clocks/B | loader JTAG clocks/B | loader / RAM clocks | RAM DAP tx/KiB | loader DAP tx/KiB | direct DAP tx/KiB |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+	for kib in $rows; do
+		rm=$(elapsed_ms "ram$kib"); lm=$(elapsed_ms "flash-loader$kib"); dm=$(elapsed_ms "flash-direct$kib")
+		rc=$(delta "ram$kib" count_jtag_clocks); lc=$(delta "flash-loader$kib" count_jtag_clocks)
+		rt=$(delta "ram$kib" count_dap_transactions); lt=$(delta "flash-loader$kib" count_dap_transactions)
+		dt=$(delta "flash-direct$kib" count_dap_transactions)
+		bytes=$((kib * 1024))
+		echo "| $kib KiB | $(rate "$kib" "$rm") | $(rate "$kib" "$lm") | $(ratio "$rm" "$lm") | $(rate "$kib" "$dm") | $(ratio "$rm" "$dm") | $(ratio "$rc" "$bytes") | $(ratio "$lc" "$bytes") | $(ratio "$lc" "$rc") | $(ratio "$rt" "$kib") | $(ratio "$lt" "$kib") | $(ratio "$dt" "$kib") |"
+	done
+	echo
+	echo "Whole lifecycle steps (password DA configuration, TrustZone off):"
+	echo
+	echo "| sequence | wall ms | DAP transactions | JTAG clocks |"
+	echo "|---|---|---|---|"
+	echo "| Open → Provisioning → .obk provisioned → Closed | $(elapsed_ms provision) | $(delta provision count_dap_transactions) | $(delta provision count_jtag_clocks) |"
+	echo "| Closed → DA full regression → Open | $(elapsed_ms regress) | $(delta regress count_dap_transactions) | $(delta regress count_jtag_clocks) |"
+	echo
+	echo "Erase, in simulated device time (the flash model's busy time):"
+	echo
+	echo "| operation | simulated ms |"
+	echo "|---|---|"
+	for e in sector bank mass; do
+		ns=$(delta "erase-$e" count_flash_busy_ns)
+		echo "| $e erase | $(awk -v n="$ns" 'BEGIN { printf "%.1f", n / 1e6 }') |"
+	done
+} >"$out"
+
+cat "$out"
+
+doc=$H5_TOP_SRCDIR/docs/performance.md
+{
+	echo "# Performance (generated by \`make bench\`)"
+	echo
+	echo "Against the simulator (part $BENCH_PART, remote_bitbang over loopback, JTAG), one run."
+	echo "Machine: $(uname -m), $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)."
+	echo "Date: $(date -u +%Y-%m-%d)."
+	echo
+	echo "\"loader / RAM\" is the programming rate divided by the rate of load_image of the same"
+	echo "bytes into SRAM over the same link: 1.00 means the link, not the flash, is the bottleneck"
+	echo "(target ≥ 0.9). \"loader / RAM clocks\" compares JTAG clocks per byte (target ≤ 1.2)."
+	echo "Counters are the simulator's, minus a session that only connects and halts. The direct"
+	echo "path is the one without a work area (TZ-Closed, Provisioning)."
+	echo
+	cat "$out"
+} >"$doc"
+echo "bench: written to docs/performance.md"
