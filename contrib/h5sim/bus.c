@@ -69,6 +69,10 @@ enum bus_result bus_write(struct bus *bus, uint32_t addr, unsigned int size,
 {
 	const struct bus_region *r = bus_find(bus, addr);
 
+	if (acc->debugger)
+		for (unsigned int i = 0; i < bus->nwatch; i++)
+			if (bus->watch[i] == (addr & ~3u) || bus->watch[i] == ((addr + size - 1) & ~3u))
+				bus->watch_hits++;
 	if (!r) {
 		if (addr - bus->raz_base < bus->raz_size)
 			return BUS_OK;

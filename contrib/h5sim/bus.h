@@ -52,6 +52,10 @@ struct bus {
 	 * (peripherals that are not modelled); elsewhere they are bus errors */
 	uint32_t raz_base, raz_size;
 	uint32_t last_error_addr;
+	/* words an idle core polls: a debugger write to one of them counts in watch_hits */
+	uint32_t watch[4];
+	unsigned int nwatch;
+	uint64_t watch_hits;
 };
 
 void bus_init(struct bus *bus, const char *name, uint32_t raz_base, uint32_t raz_size);

@@ -42,6 +42,8 @@ void core_fault(struct h5sim_cpu *cpu, const char *what, uint32_t addr)
 	h5cpu_fault(cpu, what, addr);
 }
 
+static void idle_note_load(struct h5sim_cpu *cpu, uint32_t addr);
+
 static uint64_t mmio_read(uc_engine *uc, uint64_t offset, unsigned int size, void *user)
 {
 	struct mmio_window *w = user;
@@ -51,6 +53,7 @@ static uint64_t mmio_read(uc_engine *uc, uint64_t offset, unsigned int size, voi
 	uint32_t v = 0;
 	uint64_t out = 0;
 
+	idle_note_load(cpu, addr);
 	if (size > 4 || (addr & (size - 1))) {
 		for (unsigned int i = 0; i < size; i++) {
 			if (bus_read(&cpu->chip->sysbus, addr + i, 1, &acc, &v) != BUS_OK) {
@@ -73,6 +76,7 @@ static void mmio_write(uc_engine *uc, uint64_t offset, unsigned int size, uint64
 	uint32_t addr = w->base + (uint32_t)offset;
 	struct bus_access acc = h5cpu_access(cpu);
 
+	cpu->stores++;
 	if (size > 4 || (addr & (size - 1))) {
 		for (unsigned int i = 0; i < size; i++)
 			if (bus_write(&cpu->chip->sysbus, addr + i, 1, &acc,
@@ -84,6 +88,97 @@ static void mmio_write(uc_engine *uc, uint64_t offset, unsigned int size, uint64
 	}
 	if (bus_write(&cpu->chip->sysbus, addr, size, &acc, (uint32_t)value) != BUS_OK)
 		h5cpu_fault(cpu, "bus error on write", addr);
+}
+
+/*
+ * Idle-loop detection. A loop of at most IDLE_LOOP_INSNS instructions within IDLE_LOOP_BYTES,
+ * that in IDLE_LOOP_PASSES passes in a row made no store and loaded from the same addresses
+ * each pass (a polling loop, unlike a checksum or blank-check loop that walks memory), reads
+ * only what it read before: it can leave only when something outside the core changes that
+ * (the debugger writes, or a flash operation ends). core_run() then stops emulating it and lets the time pass, which makes a
+ * flash loader waiting for its FIFO cost nothing, exactly as it would on silicon. Not while the
+ * DWT cycle counter runs: a delay loop reads it.
+ */
+#define IDLE_LOOP_INSNS		16
+#define IDLE_LOOP_BYTES		32
+#define IDLE_LOOP_PASSES	32
+
+static void idle_note_load(struct h5sim_cpu *cpu, uint32_t addr)
+{
+	uint32_t word = addr & ~3u;
+
+	cpu->load_sig = cpu->load_sig * 0x100000001B3ull + addr + 1;
+	for (unsigned int i = 0; i < cpu->pass_naddrs; i++)
+		if (cpu->pass_addrs[i] == word)
+			return;
+	if (cpu->pass_naddrs < sizeof(cpu->pass_addrs) / sizeof(cpu->pass_addrs[0]))
+		cpu->pass_addrs[cpu->pass_naddrs++] = word;
+	else
+		cpu->pass_overflow = true;
+}
+
+static void idle_new_pass(struct h5sim_cpu *cpu)
+{
+	cpu->loop_insns = 0;
+	cpu->loop_stores = cpu->stores;
+	cpu->load_sig = 0;
+	cpu->pass_naddrs = 0;
+	cpu->pass_overflow = false;
+}
+
+static void idle_track(struct h5sim_cpu *cpu, uint32_t pc)
+{
+	if (pc == cpu->loop_head) {
+		bool same = cpu->loop_insns <= IDLE_LOOP_INSNS && cpu->stores == cpu->loop_stores &&
+			cpu->loop_end - cpu->loop_head <= IDLE_LOOP_BYTES &&
+			cpu->load_sig == cpu->prev_load_sig && !cpu->pass_overflow;
+		cpu->loop_passes = same ? cpu->loop_passes + 1 : 0;
+		cpu->loop_end = pc;
+		cpu->prev_load_sig = cpu->load_sig;
+		if (cpu->loop_passes >= IDLE_LOOP_PASSES && !(cpu->chip->scs.dwt_ctrl & 1)) {
+			/* the words this pass read are what can wake the loop */
+			struct bus *bus = &cpu->chip->sysbus;
+			memcpy(bus->watch, cpu->pass_addrs, sizeof(bus->watch));
+			bus->nwatch = cpu->pass_naddrs;
+			cpu->idle_seen = true;
+		}
+		idle_new_pass(cpu);
+	} else if (pc < cpu->last_pc) {
+		/* a backward jump: a new candidate loop starts here */
+		cpu->loop_head = pc;
+		cpu->loop_end = pc;
+		cpu->loop_passes = 0;
+		cpu->prev_load_sig = ~0ull;
+		idle_new_pass(cpu);
+	}
+	if (pc > cpu->loop_end)
+		cpu->loop_end = pc;
+	cpu->loop_insns++;
+	cpu->last_pc = pc;
+}
+
+static void idle_forget(struct h5sim_cpu *cpu)
+{
+	cpu->chip->sysbus.nwatch = 0;
+	cpu->idle = false;
+	cpu->idle_seen = false;
+	cpu->loop_head = 0;
+	cpu->loop_passes = 0;
+	cpu->last_pc = 0;
+}
+
+static void hook_store(uc_engine *uc, uc_mem_type type, uint64_t address, int size,
+		int64_t value, void *user)
+{
+	struct h5sim_cpu *cpu = user;
+
+	cpu->stores++;
+}
+
+static void hook_load(uc_engine *uc, uc_mem_type type, uint64_t address, int size,
+		int64_t value, void *user)
+{
+	idle_note_load(user, (uint32_t)address);
 }
 
 static void hook_code(uc_engine *uc, uint64_t address, uint32_t size, void *user)
@@ -100,6 +195,11 @@ static void hook_code(uc_engine *uc, uint64_t address, uint32_t size, void *user
 	if (scs_fpb_hit(&chip->scs, pc)) {
 		chip->scs.fpb_halts++;
 		scs_halt(&chip->scs, DFSR_BKPT);
+		uc_emu_stop(uc);
+		return;
+	}
+	idle_track(cpu, pc);
+	if (cpu->idle_seen) {
 		uc_emu_stop(uc);
 		return;
 	}
@@ -176,6 +276,8 @@ struct h5sim_cpu *core_create(struct h5sim_chip *chip)
 	err |= map_mmio(cpu, PPB_BASE, PPB_BASE + PPB_SIZE);
 	err |= uc_hook_add(cpu->uc, &cpu->code_hook, UC_HOOK_CODE, hook_code, cpu, 1, 0) != UC_ERR_OK;
 	err |= uc_hook_add(cpu->uc, &cpu->intr_hook, UC_HOOK_INTR, hook_intr, cpu, 1, 0) != UC_ERR_OK;
+	err |= uc_hook_add(cpu->uc, &cpu->store_hook, UC_HOOK_MEM_WRITE, hook_store, cpu, 1, 0) != UC_ERR_OK;
+	err |= uc_hook_add(cpu->uc, &cpu->load_hook, UC_HOOK_MEM_READ, hook_load, cpu, 1, 0) != UC_ERR_OK;
 	if (err) {
 		fprintf(stderr, "h5sim: cannot set up the Unicorn Cortex-M33\n");
 		core_free(cpu);
@@ -199,6 +301,7 @@ void core_reset(struct h5sim_cpu *cpu, uint32_t sp, uint32_t pc, bool secure)
 {
 	uint32_t zero = 0, xpsr = 0x01000000u, pc_t = pc | 1u;
 
+	idle_forget(cpu);
 	for (int r = UC_ARM_REG_R0; r <= UC_ARM_REG_R12; r++)
 		uc_reg_write(cpu->uc, r, &zero);
 	uc_reg_write(cpu->uc, UC_ARM_REG_CONTROL, &zero);
@@ -232,6 +335,14 @@ bool core_secure(const struct h5sim_cpu *cpu)
 	return cpu->secure;
 }
 
+/* The idle loop "runs" n instructions: their time passes, nothing else changes */
+static uint64_t idle_skip(struct h5sim_cpu *cpu, uint64_t n)
+{
+	cpu->chip->now_ns += n * cpu->chip->opt->ns_per_insn;
+	cpu->idle_skipped += n;
+	return n;
+}
+
 uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 {
 	struct h5sim_chip *chip = cpu->chip;
@@ -239,13 +350,21 @@ uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 
 	if (!max)
 		return 0;
+	if (cpu->idle) {
+		if (chip->sysbus.watch_hits == cpu->idle_watch_hits &&
+				h5flash_busy(chip->flash) == cpu->idle_flash_busy && !chip->ram.code_dirty)
+			return idle_skip(cpu, max);
+		idle_forget(cpu);
+	}
 	h5cpu_flash_sync(cpu);
 	if (chip->ram.code_dirty) {
 		/* The debugger wrote SRAM (a flash loader, an algorithm): Unicorn must not run the
-		 * code it compiled from the old contents. */
-		uc_ctl_remove_cache(cpu->uc, RAM_BASE_NS, RAM_BASE_NS + chip->ram.size);
+		 * code it compiled from the old contents. Only what was written is dropped: a
+		 * loader's FIFO is written all the time, its code is not. */
+		uint64_t lo = chip->ram.dirty_lo, end = (uint64_t)chip->ram.dirty_hi + 1;
+		uc_ctl_remove_cache(cpu->uc, RAM_BASE_NS + lo, RAM_BASE_NS + end);
 		if (chip->part->trustzone)
-			uc_ctl_remove_cache(cpu->uc, RAM_BASE_S, RAM_BASE_S + chip->ram.size);
+			uc_ctl_remove_cache(cpu->uc, RAM_BASE_S + lo, RAM_BASE_S + end);
 		chip->ram.code_dirty = false;
 	}
 	cpu->fault = false;
@@ -256,6 +375,16 @@ uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 		cpu->executed = 0;
 		uc_err e = uc_emu_start(cpu->uc, core_pc(cpu) | 1u, 0, 0, 0);
 		total += cpu->executed;
+		if (cpu->idle_seen && e == UC_ERR_OK && !cpu->fault && !cpu->watch_hit &&
+				!chip->scs.halted) {
+			cpu->idle = true;
+			cpu->idle_seen = false;
+			cpu->idle_watch_hits = chip->sysbus.watch_hits;
+			cpu->idle_flash_busy = h5flash_busy(chip->flash);
+			total += idle_skip(cpu, max - total);
+			break;
+		}
+		cpu->idle_seen = false;
 		if (cpu->watch_hit && !cpu->fault) {
 			chip->scs.watch_halts++;
 			scs_halt(&chip->scs, DFSR_DWTTRAP);
@@ -276,4 +405,9 @@ uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 	if (total)
 		chip->scs.s_retire_st = true;
 	return total;
+}
+
+uint64_t core_idle_skipped(const struct h5sim_cpu *cpu)
+{
+	return cpu->idle_skipped;
 }

@@ -26,6 +26,8 @@ bool core_reg_write(struct h5sim_cpu *cpu, unsigned int regsel, uint32_t value);
 
 /* Runs at most max instructions (fewer if the core halts or faults). Returns how many ran. */
 uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max);
+/* Instructions an idle loop did not need emulating (their time still passed) */
+uint64_t core_idle_skipped(const struct h5sim_cpu *cpu);
 
 /* A fault raised by a peripheral during a CPU access (e.g. the flash model's double-ECC NMI):
  * the core locks up, since exception entry is not modelled */

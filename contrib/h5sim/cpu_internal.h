@@ -49,6 +49,22 @@ struct h5sim_cpu {
 	uc_hook watch_hook;
 	bool watch_hook_on;
 	bool watch_hit;
+	/* idle-loop skipping (cpu.c): a short loop that stores nothing, seen repeating, can only
+	 * leave when something outside the core changes what it reads */
+	uc_hook store_hook, load_hook;
+	uint64_t stores;		/* stores by the core (memory and MMIO) */
+	uint64_t load_sig, prev_load_sig;	/* the addresses one loop pass loaded from */
+	uint32_t pass_addrs[4];			/* ... as a set of words (a polling loop reads few) */
+	unsigned int pass_naddrs;
+	bool pass_overflow;
+	uint32_t last_pc, loop_head, loop_end;
+	uint32_t loop_insns, loop_passes;
+	uint64_t loop_stores;
+	bool idle_seen;			/* set by the code hook, acted on by core_run */
+	bool idle;			/* skipping: the wake conditions below are armed */
+	uint64_t idle_watch_hits;
+	bool idle_flash_busy;
+	uint64_t idle_skipped;		/* instructions not emulated (counter) */
 };
 
 /* the core's own bus attributes; a fault locks the core up and stops Unicorn */

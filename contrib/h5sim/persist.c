@@ -134,6 +134,7 @@ void persist_dump(struct h5sim_chip *chip, FILE *out)
 	fprintf(out, "count_ap_errors %" PRIu64 "\n", c->ap_errors);
 	fprintf(out, "count_wait_acks %" PRIu64 "\n", c->waits);
 	fprintf(out, "count_instructions %" PRIu64 "\n", c->instructions);
+	fprintf(out, "count_instructions_idle_skipped %" PRIu64 "\n", core_idle_skipped(chip->cpu));
 	fprintf(out, "count_flash_ops_started %" PRIu64 "\n", c->flash_ops_started);
 	fprintf(out, "count_system_resets %" PRIu64 "\n", c->system_resets);
 	fprintf(out, "count_halts %" PRIu64 "\n", chip->scs.halts);

@@ -26,8 +26,13 @@ static enum bus_result ram_write(void *opaque, uint32_t off, unsigned int size,
 
 	for (unsigned int i = 0; i < size; i++)
 		ram->mem[off + i] = (uint8_t)(value >> (8 * i));
-	if (acc->debugger)
+	if (acc->debugger) {
+		if (!ram->code_dirty || off < ram->dirty_lo)
+			ram->dirty_lo = off;
+		if (!ram->code_dirty || off + size - 1 > ram->dirty_hi)
+			ram->dirty_hi = off + size - 1;
 		ram->code_dirty = true;
+	}
 	return BUS_OK;
 }
 
@@ -54,6 +59,8 @@ void ram_erase(struct h5sim_ram *ram)
 {
 	memset(ram->mem, 0, ram->size);
 	ram->code_dirty = true;
+	ram->dirty_lo = 0;
+	ram->dirty_hi = ram->size - 1;
 }
 
 bool ram_in_sram3(const struct h5sim_ram *ram, uint32_t addr, uint32_t len)

@@ -18,6 +18,7 @@ struct h5sim_ram {
 	uint32_t size;
 	uint32_t sram3_offset;	/* SRAM3 starts here (== size if there is none) */
 	bool code_dirty;	/* written other than by the core: compiled code may be stale */
+	uint32_t dirty_lo, dirty_hi;	/* offsets of what was written, while code_dirty */
 };
 
 extern const struct bus_region_ops ram_ops;
