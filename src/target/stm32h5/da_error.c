@@ -78,6 +78,9 @@ void da_diag_prefix(struct da_diag *diag, const char *fmt, ...)
 	if (n < 0)
 		n = 0;
 	used = (size_t)n < sizeof(diag->text) ? (size_t)n : sizeof(diag->text) - 1;
-	strncpy(diag->text + used, old, sizeof(diag->text) - used - 1);
-	diag->text[sizeof(diag->text) - 1] = '\0';
+	size_t len = strnlen(old, sizeof(old));
+	if (len > sizeof(diag->text) - 1 - used)
+		len = sizeof(diag->text) - 1 - used;
+	memcpy(diag->text + used, old, len);
+	diag->text[used + len] = '\0';
 }
