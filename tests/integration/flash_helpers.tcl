@@ -154,7 +154,7 @@ proc flash_run {script} {
 # Probes the user bank and checks geometry against what the part must have.
 proc flash_check_probe {part_name size_kb} {
 	flash_check_output "probe names the part $part_name" {flash probe 0} $part_name
-	flash_check_equal "the user bank is $size_kb KiB" {
+	h5_check_equal "the user bank is $size_kb KiB" {
 		set size 0
 		foreach b [flash list] {
 			if {[dict get $b base] == 0x08000000} {
@@ -182,8 +182,8 @@ proc flash_check_program_both_banks {size_kb {base 0x08000000}} {
 		program $elf verify
 		expr 1
 	}
-	flash_check_equal "bank 1 section reads back" {flash_compare $a1 $d1} ""
-	flash_check_equal "bank 2 section reads back (unaligned length)" {flash_compare $a2 $d2} ""
+	h5_check_equal "bank 1 section reads back" {flash_compare $a1 $d1} ""
+	h5_check_equal "bank 2 section reads back (unaligned length)" {flash_compare $a2 $d2} ""
 	h5_check "the padding of the last flash word of bank 2 is erased (0xFF)" {
 		flash_is_blank [expr {$a2 + 0x1233}] [expr {16 - 0x1233 % 16}]
 	}
@@ -192,21 +192,6 @@ proc flash_check_program_both_banks {size_kb {base 0x08000000}} {
 		expr 1
 	}
 	file delete $elf
-}
-
-# flash_check_equal NAME SCRIPT EXPECTED: like utils.tcl's h5_check_equal (numbers compared as
-# numbers, so 0x10 equals 16), with Jim's "string is integer" (Jim has no "wideinteger" class).
-proc flash_check_equal {name script expected} {
-	if {[catch {uplevel 1 $script} result]} {
-		h5_report 0 $name "error: $result"
-		return
-	}
-	if {[string is integer -strict $result] && [string is integer -strict $expected]} {
-		set same [expr {$result == $expected}]
-	} else {
-		set same [expr {$result eq $expected}]
-	}
-	h5_report $same $name "got: $result\nexpected: $expected"
 }
 
 # What a command says: its log lines (captured) followed by its result. 0.12.0's "capture"

@@ -15,6 +15,6 @@ h5_check "no Tcl error from the examine-fail handler" {
 }
 flash_check_output "flash probe fails with a message naming the closed access port" \
 	{catch {flash probe 0}} {access port is closed}
-flash_check_equal "AP0 still reads DBGMCU_IDCODE" {expr {[stm32h5.ap0 read_memory 0xE0044000 32 1] & 0xfff}} 0x484
+h5_check_equal "AP0 still reads DBGMCU_IDCODE" {expr {[stm32h5.ap0 read_memory 0xE0044000 32 1] & 0xfff}} 0x484
 
 h5_done

@@ -23,14 +23,14 @@ flash write_bank 0 $f $half
 
 h5_check "sector erase of bank 1 sector 1 succeeds" {flash erase_sector 0 1 1; expr 1}
 h5_check "bank 1 sector 1 reads erased" {flash_is_blank 0x08002000 0x2000}
-flash_check_equal "bank 1 sector 0 keeps its data" {flash_compare 0x08000000 [string range $d 0 0x1fff]} ""
-flash_check_equal "bank 2 keeps its data" {flash_compare [expr {0x08000000 + $half}] $d} ""
+h5_check_equal "bank 1 sector 0 keeps its data" {flash_compare 0x08000000 [string range $d 0 0x1fff]} ""
+h5_check_equal "bank 2 keeps its data" {flash_compare [expr {0x08000000 + $half}] $d} ""
 
 h5_check "sector erase of bank 2 sector 0 (flat 128) succeeds" {flash erase_sector 0 128 128; expr 1}
 h5_check "bank 2 sector 0 reads erased" {flash_is_blank [expr {0x08000000 + $half}] 0x2000}
-flash_check_equal "bank 2 sector 1 keeps its data" \
+h5_check_equal "bank 2 sector 1 keeps its data" \
 	{flash_compare [expr {0x08002000 + $half}] [string range $d 0x2000 end]} ""
-flash_check_equal "bank 1 sector 0 still keeps its data" {flash_compare 0x08000000 [string range $d 0 0x1fff]} ""
+h5_check_equal "bank 1 sector 0 still keeps its data" {flash_compare 0x08000000 [string range $d 0 0x1fff]} ""
 
 # one erase check of the whole 2 MiB (it is slow when it has to read everything)
 set erase_check_out [flash_output {flash erase_check 0}]
@@ -44,7 +44,7 @@ h5_check "erase check does not list the erased sectors (bank 1 sector 1, bank 2 
 
 h5_check "a whole-bank range (bank 1) erases" {flash erase_sector 0 0 127; expr 1}
 h5_check "bank 1 sector 0 reads erased after the bank erase" {flash_is_blank 0x08000000 0x2000}
-flash_check_equal "bank 2 sector 1 survives the bank 1 erase" \
+h5_check_equal "bank 2 sector 1 survives the bank 1 erase" \
 	{flash_compare [expr {0x08002000 + $half}] [string range $d 0x2000 end]} ""
 
 flash_check_output "stm32h5x mass_erase completes" {stm32h5x mass_erase 0} {mass erase complete}

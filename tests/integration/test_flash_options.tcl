@@ -9,15 +9,15 @@ source [find flash_helpers.tcl]
 init
 reset halt
 
-flash_check_equal "option_read 0 0x50: PRODUCT_STATE is Open (0xED)" \
+h5_check_equal "option_read 0 0x50: PRODUCT_STATE is Open (0xED)" \
 	{expr {([stm32h5x option_read 0 0x50] >> 8) & 0xff}} 0xed
-flash_check_equal "OPTCR is locked before" {expr {[stm32h5x option_read 0 0x1C] & 1}} 1
-flash_check_equal "WRP1R_CUR starts all ones" {stm32h5x option_read 0 0xE8} 0xffffffff
+h5_check_equal "OPTCR is locked before" {expr {[stm32h5x option_read 0 0x1C] & 1}} 1
+h5_check_equal "WRP1R_CUR starts all ones" {stm32h5x option_read 0 0xE8} 0xffffffff
 
 h5_check "option_write 0 0xEC 0 0x2 (mask) succeeds" {stm32h5x option_write 0 0xEC 0 0x2; expr 1}
-flash_check_equal "WRP1R_CUR now has only bit 1 cleared" {stm32h5x option_read 0 0xE8} 0xfffffffd
-flash_check_equal "OPTCR is locked again" {expr {[stm32h5x option_read 0 0x1C] & 1}} 1
-flash_check_equal "NSCR is locked again" {expr {[stm32h5x option_read 0 0x28] & 1}} 1
+h5_check_equal "WRP1R_CUR now has only bit 1 cleared" {stm32h5x option_read 0 0xE8} 0xfffffffd
+h5_check_equal "OPTCR is locked again" {expr {[stm32h5x option_read 0 0x1C] & 1}} 1
+h5_check_equal "NSCR is locked again" {expr {[stm32h5x option_read 0 0x28] & 1}} 1
 h5_check "option_write without mask writes the whole register" {
 	stm32h5x option_write 0 0xEC 0xffffffff
 	expr {[stm32h5x option_read 0 0xE8] == 0xffffffff}

@@ -26,11 +26,11 @@ h5_check "SWAP_BANK set in OPTSR_PRG, then a reset" {
 	expr {([stm32h5x option_read 0 0x1C] >> 31) == 1}
 }
 flash_check_output "flash info says the banks are swapped" {flash info 0} {banks swapped}
-flash_check_equal "0x08000000 now shows the data written to physical bank 2" {flash_compare 0x08000000 $b} ""
-flash_check_equal "0x08100000 now shows the data written to physical bank 1" {flash_compare 0x08100000 $a} ""
+h5_check_equal "0x08000000 now shows the data written to physical bank 2" {flash_compare 0x08000000 $b} ""
+h5_check_equal "0x08100000 now shows the data written to physical bank 1" {flash_compare 0x08100000 $a} ""
 h5_check "erase of sector 0 (0x08000000) succeeds" {flash erase_sector 0 0 0; expr 1}
 h5_check "0x08000000 reads erased" {flash_is_blank 0x08000000 32}
-flash_check_equal "0x08100000 (physical bank 1) is untouched" {flash_compare 0x08100000 $a} ""
+h5_check_equal "0x08100000 (physical bank 1) is untouched" {flash_compare 0x08100000 $a} ""
 h5_check "a write at 0x08000040 lands at 0x08000040" {
 	flash write_bank 0 $f 0x40
 	expr {[flash_compare 0x08000040 $b] eq ""}
@@ -40,7 +40,7 @@ h5_check "SWAP_BANK cleared again, then a reset" {
 	reset halt
 	expr {([stm32h5x option_read 0 0x1C] >> 31) == 0}
 }
-flash_check_equal "unswapped, 0x08100040 shows that write (physical bank 2)" {flash_compare 0x08100040 $b} ""
+h5_check_equal "unswapped, 0x08100040 shows that write (physical bank 2)" {flash_compare 0x08100040 $b} ""
 
 file delete $f
 h5_done

@@ -30,23 +30,23 @@ flash_write_elf $elf_s [list 0x0C004000 $ds]
 flash_write_elf $elf_n [list 0x08104000 $dn]
 
 h5_check "program of a secure image (secure alias, bank 1)" {program $elf_s verify; expr 1}
-flash_check_equal "it reads back through the secure alias" {flash_compare 0x0C004000 $ds} ""
+h5_check_equal "it reads back through the secure alias" {flash_compare 0x0C004000 $ds} ""
 h5_check "the padding of its last flash word reads 0xFF" {
 	flash_is_blank [expr {0x0C004000 + 0x2345}] [expr {16 - 0x2345 % 16}]
 }
 h5_check "program of a non-secure image (non-secure alias, bank 2)" {program $elf_n verify; expr 1}
-flash_check_equal "it reads back through the non-secure alias" {flash_compare 0x08104000 $dn} ""
-flash_check_equal "the secure image is still there" {flash_compare 0x0C004000 $ds} ""
+h5_check_equal "it reads back through the non-secure alias" {flash_compare 0x08104000 $dn} ""
+h5_check_equal "the secure image is still there" {flash_compare 0x0C004000 $ds} ""
 
-flash_check_equal "SECBB1R1..4 are restored" {read_memory 0x500220A0 32 4} $secbb_before
-flash_check_equal "SECBB2R1..4 are restored" {read_memory 0x500221A0 32 4} $secbb2_before
-flash_check_equal "SECCR is locked at the end" {expr {[read_memory 0x5002202C 32 1] & 1}} 1
-flash_check_equal "NSCR is locked at the end" {expr {[read_memory 0x40022028 32 1] & 1}} 1
+h5_check_equal "SECBB1R1..4 are restored" {read_memory 0x500220A0 32 4} $secbb_before
+h5_check_equal "SECBB2R1..4 are restored" {read_memory 0x500221A0 32 4} $secbb2_before
+h5_check_equal "SECCR is locked at the end" {expr {[read_memory 0x5002202C 32 1] & 1}} 1
+h5_check_equal "NSCR is locked at the end" {expr {[read_memory 0x40022028 32 1] & 1}} 1
 h5_check "sector erase through the secure alias" {
 	flash erase_sector 1 2 2
 	flash_is_blank 0x0C004000 0x2000
 }
-flash_check_equal "SECBB1R1..4 are restored after the erase" {read_memory 0x500220A0 32 4} $secbb_before
+h5_check_equal "SECBB1R1..4 are restored after the erase" {read_memory 0x500220A0 32 4} $secbb_before
 
 file delete $elf_s $elf_n
 h5_done

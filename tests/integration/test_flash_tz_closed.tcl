@@ -30,7 +30,7 @@ flash_check_output "a secure-alias erase is refused too" \
 	{catch {flash erase_sector 1 0 0}} {closes the secure side}
 flash_check_output "a non-secure write goes without the loader" \
 	{flash erase_sector 0 200 200; flash write_bank 0 $f 0x190000} {without the flash loader}
-flash_check_equal "it reads back" {flash_compare 0x08190000 $d} ""
+h5_check_equal "it reads back" {flash_compare 0x08190000 $d} ""
 flash_check_output "a write into secure bank 1 through the non-secure alias fails by name" \
 	{catch {flash erase_sector 0 4 4}} {WRPERR}
 
