@@ -30,5 +30,7 @@ make -j"$jobs"
 if [ "$mode" = demo ]; then
 	make demo
 else
+	# every test, then the same tests with our code under ASan + UBSan
 	make check
+	make check-sanitizers
 fi
