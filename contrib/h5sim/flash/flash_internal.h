@@ -184,6 +184,15 @@ struct h5flash_ob {
 	uint32_t secwmr[2], wrpr[2], edatar[2], hdpr[2];
 };
 
+/* Every 32-bit word of struct h5flash_ob with its name ("optsr", "wrp1r", ...): the state file,
+ * the dump and the option-change log all name the words from this one table (option_bytes.c) */
+struct h5flash_ob_word {
+	const char *name;
+	size_t off;
+};
+extern const struct h5flash_ob_word h5flash_ob_words[];
+extern const size_t h5flash_ob_word_count;
+
 enum key_state { KEY_LOCKED, KEY_FIRST_SEEN, KEY_UNLOCKED, KEY_LOCKED_UNTIL_RESET };
 
 enum reg_set { SET_NS = 0, SET_SEC = 1 };

@@ -15,40 +15,16 @@
 
 #define STATE_MAGIC	"h5flash-state 1"
 
-struct ob_name {
-	const char *name;
-	size_t off;
-};
-
-static const struct ob_name ob_names[] = {
-	{ "optsr", offsetof(struct h5flash_ob, optsr) },
-	{ "optsr2", offsetof(struct h5flash_ob, optsr2) },
-	{ "nsepochr", offsetof(struct h5flash_ob, nsepochr) },
-	{ "secepochr", offsetof(struct h5flash_ob, secepochr) },
-	{ "nsbootr", offsetof(struct h5flash_ob, nsbootr) },
-	{ "secbootr", offsetof(struct h5flash_ob, secbootr) },
-	{ "otpblr", offsetof(struct h5flash_ob, otpblr) },
-	{ "secwm1r", offsetof(struct h5flash_ob, secwmr[0]) },
-	{ "secwm2r", offsetof(struct h5flash_ob, secwmr[1]) },
-	{ "wrp1r", offsetof(struct h5flash_ob, wrpr[0]) },
-	{ "wrp2r", offsetof(struct h5flash_ob, wrpr[1]) },
-	{ "edata1r", offsetof(struct h5flash_ob, edatar[0]) },
-	{ "edata2r", offsetof(struct h5flash_ob, edatar[1]) },
-	{ "hdp1r", offsetof(struct h5flash_ob, hdpr[0]) },
-	{ "hdp2r", offsetof(struct h5flash_ob, hdpr[1]) },
-};
-
-#define N_OB_NAMES	(sizeof(ob_names) / sizeof(ob_names[0]))
 
 static uint32_t *ob_at(struct h5flash_ob *ob, size_t i)
 {
-	return (uint32_t *)((char *)ob + ob_names[i].off);
+	return (uint32_t *)((char *)ob + h5flash_ob_words[i].off);
 }
 
 static uint32_t ob_get(const struct h5flash_ob *ob, size_t i)
 {
 	uint32_t v;
-	memcpy(&v, (const char *)ob + ob_names[i].off, sizeof(v));
+	memcpy(&v, (const char *)ob + h5flash_ob_words[i].off, sizeof(v));
 	return v;
 }
 
@@ -75,8 +51,8 @@ bool h5flash_save(const struct h5flash *f, FILE *out)
 
 	fprintf(out, "%s\nvariant %d\nflash_size 0x%08x\n", STATE_MAGIC, (int)f->cfg.variant,
 			f->cfg.flash_size);
-	for (i = 0; i < N_OB_NAMES; i++)
-		fprintf(out, "ob %s 0x%08x\n", ob_names[i].name, ob_get(&f->store, i));
+	for (i = 0; i < h5flash_ob_word_count; i++)
+		fprintf(out, "ob %s 0x%08x\n", h5flash_ob_words[i].name, ob_get(&f->store, i));
 	fprintf(out, "opsr 0x%08x\nobk_current %u\n", f->opsr, f->obk_current);
 	for (i = 0; i < f->cfg.flash_size / QWORD; i++) {
 		if (!f->user_programmed[i])
@@ -136,8 +112,8 @@ static bool load_line(struct h5flash *f, const char *line, bool *ended)
 	if (sscanf(line, "flash_size %x", &a) == 1)
 		return a == f->cfg.flash_size;
 	if (!strncmp(line, "ob ", 3) && sscanf(line, "ob %31s %x", name, &a) == 2) {
-		for (size_t i = 0; i < N_OB_NAMES; i++)
-			if (!strcmp(name, ob_names[i].name)) {
+		for (size_t i = 0; i < h5flash_ob_word_count; i++)
+			if (!strcmp(name, h5flash_ob_words[i].name)) {
 				v = a;
 				memcpy(ob_at(&f->store, i), &v, sizeof(v));
 				return true;
@@ -233,10 +209,10 @@ void h5flash_dump(const struct h5flash *f, FILE *out)
 	fprintf(out, "product_state 0x%02x\n", h5flash_product_state(f));
 	fprintf(out, "tzen %d\nswap_bank %d\nboot_address 0x%08x\n", f->tzen_active,
 			f->swap_active, f->boot_address);
-	for (i = 0; i < N_OB_NAMES; i++)
-		fprintf(out, "%s_cur 0x%08x\n", ob_names[i].name, ob_get(&f->cur, i));
-	for (i = 0; i < N_OB_NAMES; i++)
-		fprintf(out, "%s_store 0x%08x\n", ob_names[i].name, ob_get(&f->store, i));
+	for (i = 0; i < h5flash_ob_word_count; i++)
+		fprintf(out, "%s_cur 0x%08x\n", h5flash_ob_words[i].name, ob_get(&f->cur, i));
+	for (i = 0; i < h5flash_ob_word_count; i++)
+		fprintf(out, "%s_store 0x%08x\n", h5flash_ob_words[i].name, ob_get(&f->store, i));
 	fprintf(out, "otp_lock 0x%08x\n", f->cur.otpblr);
 	fprintf(out, "nssr 0x%08x\nsecsr 0x%08x\nnscr 0x%08x\nseccr 0x%08x\noptcr 0x%08x\n",
 			f->sr[SET_NS], f->sr[SET_SEC], f->cr[SET_NS], f->cr[SET_SEC], f->optcr);

@@ -222,34 +222,34 @@ static const char *change_refused(const struct h5flash *f, const struct h5flash_
 	return NULL;
 }
 
+const struct h5flash_ob_word h5flash_ob_words[] = {
+	{ "optsr", offsetof(struct h5flash_ob, optsr) },
+	{ "optsr2", offsetof(struct h5flash_ob, optsr2) },
+	{ "nsepochr", offsetof(struct h5flash_ob, nsepochr) },
+	{ "secepochr", offsetof(struct h5flash_ob, secepochr) },
+	{ "nsbootr", offsetof(struct h5flash_ob, nsbootr) },
+	{ "secbootr", offsetof(struct h5flash_ob, secbootr) },
+	{ "otpblr", offsetof(struct h5flash_ob, otpblr) },
+	{ "secwm1r", offsetof(struct h5flash_ob, secwmr[0]) },
+	{ "secwm2r", offsetof(struct h5flash_ob, secwmr[1]) },
+	{ "wrp1r", offsetof(struct h5flash_ob, wrpr[0]) },
+	{ "wrp2r", offsetof(struct h5flash_ob, wrpr[1]) },
+	{ "edata1r", offsetof(struct h5flash_ob, edatar[0]) },
+	{ "edata2r", offsetof(struct h5flash_ob, edatar[1]) },
+	{ "hdp1r", offsetof(struct h5flash_ob, hdpr[0]) },
+	{ "hdp2r", offsetof(struct h5flash_ob, hdpr[1]) },
+};
+const size_t h5flash_ob_word_count = sizeof(h5flash_ob_words) / sizeof(h5flash_ob_words[0]);
+
 static void log_changes(struct h5flash *f, const struct h5flash_ob *a, const struct h5flash_ob *b)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} fields[] = {
-		{ "optsr", offsetof(struct h5flash_ob, optsr) },
-		{ "optsr2", offsetof(struct h5flash_ob, optsr2) },
-		{ "nsepochr", offsetof(struct h5flash_ob, nsepochr) },
-		{ "secepochr", offsetof(struct h5flash_ob, secepochr) },
-		{ "nsbootr", offsetof(struct h5flash_ob, nsbootr) },
-		{ "secbootr", offsetof(struct h5flash_ob, secbootr) },
-		{ "otpblr", offsetof(struct h5flash_ob, otpblr) },
-		{ "secwm1r", offsetof(struct h5flash_ob, secwmr[0]) },
-		{ "secwm2r", offsetof(struct h5flash_ob, secwmr[1]) },
-		{ "wrp1r", offsetof(struct h5flash_ob, wrpr[0]) },
-		{ "wrp2r", offsetof(struct h5flash_ob, wrpr[1]) },
-		{ "edata1r", offsetof(struct h5flash_ob, edatar[0]) },
-		{ "edata2r", offsetof(struct h5flash_ob, edatar[1]) },
-		{ "hdp1r", offsetof(struct h5flash_ob, hdpr[0]) },
-		{ "hdp2r", offsetof(struct h5flash_ob, hdpr[1]) },
-	};
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+	for (size_t i = 0; i < h5flash_ob_word_count; i++) {
+		const struct h5flash_ob_word *w = &h5flash_ob_words[i];
 		uint32_t va, vb;
-		memcpy(&va, (const char *)a + fields[i].off, sizeof(va));
-		memcpy(&vb, (const char *)b + fields[i].off, sizeof(vb));
+		memcpy(&va, (const char *)a + w->off, sizeof(va));
+		memcpy(&vb, (const char *)b + w->off, sizeof(vb));
 		if (va != vb)
-			h5flash_log(f, "option change %s 0x%08x -> 0x%08x", fields[i].name, va, vb);
+			h5flash_log(f, "option change %s 0x%08x -> 0x%08x", w->name, va, vb);
 	}
 }
 
