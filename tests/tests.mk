@@ -7,7 +7,8 @@ INTEGRATION_TESTS += \
 	tests/smoke/loader_is_current.sh \
 	tests/integration/da_regression.sh \
 	tests/integration/secrets_not_logged.sh \
-	tests/integration/demo_runs.sh
+	tests/integration/demo_runs.sh \
+	tests/integration/faults.sh
 
 # one Tcl test per behaviour, each run against a fresh simulator by
 # tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten
