@@ -16,35 +16,34 @@ set -eu
 : "${BENCH_SIZES_KIB:=64 256 1024}"
 : "${BENCH_PART:=H563}"
 W=$H5_BUILDDIR/bench
+. "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
 rm -rf "$W"
 mkdir -p "$W"
 
-# session NAME TCL-BODY [PRE-TARGET-TCL]: one simulator + OpenOCD run; leaves $W/NAME.dump and
-# $W/NAME.out. PRE-TARGET-TCL runs before target/stm32h5x.cfg (e.g. "set WORKAREASIZE 0").
+# session NAME TCL-BODY [PRE-TARGET-TCL]: one simulator + OpenOCD run in $W/NAME/ (the chip
+# in state, the counters in dump.txt), OpenOCD's output in $W/NAME.out. PRE-TARGET-TCL runs
+# before target/stm32h5x.cfg (e.g. "set WORKAREASIZE 0").
 session() {
 	name=$1
 	body=$2
 	pre=${3:-}
-	"$H5_BUILDDIR/bin/h5sim" --part "$BENCH_PART" --port 0 --port-file "$W/$name.port" --once \
-		--state "$W/$name.state" --dump "$W/$name.dump" >"$W/$name.sim" 2>&1 &
-	pid=$!
-	i=0
-	while [ ! -s "$W/$name.port" ]; do
-		i=$((i + 1))
-		[ $i -lt 200 ] || { echo "bench: simulator did not start" >&2; cat "$W/$name.sim" >&2; exit 1; }
-		sleep 0.05
-	done
+	mkdir -p "$W/$name"
+	if ! h5sim_start "$W/$name" --part "$BENCH_PART"; then
+		echo "bench: simulator did not start" >&2
+		cat "$W/$name/h5sim.out" >&2
+		exit 1
+	fi
 	printf '%s\n' "$body" >"$W/$name.tcl"
-	H5SIM_PORT=$(cat "$W/$name.port") "$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg \
+	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg \
 		-c "$pre" -f target/stm32h5x.cfg -f "$W/$name.tcl" >"$W/$name.out" 2>&1 || {
 		echo "bench: session $name failed:" >&2
 		tail -20 "$W/$name.out" >&2
-		kill $pid 2>/dev/null
+		kill "$H5SIM_PID" 2>/dev/null
 		exit 1
 	}
-	wait $pid || true
+	wait "$H5SIM_PID" || true
 }
-counter() { sed -n "s/^$2 //p" "$W/$1.dump"; }
+counter() { sed -n "s/^$2 //p" "$W/$1/dump.txt"; }
 elapsed_ms() { sed -n 's/^bench-ms //p' "$W/$1.out"; }
 # delta NAME COUNTER: the counter minus the baseline session's
 delta() { echo $(($(counter "$1" "$2") - $(counter baseline "$2"))); }
@@ -102,7 +101,8 @@ stm32h5x obk provision $ST/DA_ConfigWithPassword.obk
 stm32h5x product_state Closed -password $ST/password.bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown"
-cp "$W/provision.state" "$W/regress.state"
+mkdir -p "$W/regress"
+cp "$W/provision/state" "$W/regress/state"
 session regress "init
 set t0 [ms]
 stm32h5x da auth -password $ST/password.bin

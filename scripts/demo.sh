@@ -16,6 +16,7 @@ ROOT_PUB=$S/Keys/key_1_root_pub.pem
 LEAF_KEY=$S/Keys/key_3_leaf.pem
 CHAIN=$S/Certificates/cert_leaf_chain.b64
 
+. "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
 W=$(mktemp -d "${TMPDIR:-/tmp}/h5demo.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 step=0
@@ -23,17 +24,16 @@ failed=0
 
 # session "SIMOPTS" "TCL": one OpenOCD session against the simulated chip ($W/state persists)
 session() {
-	rm -f "$W/port"
 	# shellcheck disable=SC2086
-	"$H5_BUILDDIR/bin/h5sim" --part H563 --port 0 --port-file "$W/port" --once \
-		--state "$W/state" --dump "$W/dump.txt" $1 >"$W/sim.out" 2>&1 &
-	sim=$!
-	i=0
-	while [ ! -s "$W/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-	H5SIM_PORT=$(cat "$W/port") "$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg \
+	if ! h5sim_start "$W" --part H563 $1; then
+		echo "demo: the simulator did not start:" >&2
+		cat "$W/h5sim.out" >&2
+		exit 1
+	fi
+	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg \
 		-f target/stm32h5x.cfg -c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
 		-c init -c "$2" -c shutdown >"$W/ocd.log" 2>&1
-	wait $sim
+	wait "$H5SIM_PID"
 }
 
 # expect "WHAT" REGEX [FILE]: one checked step; prints the matching line as evidence

@@ -6,6 +6,7 @@
 
 : "${H5_TOP_SRCDIR:?}" "${H5_BUILDDIR:?}"
 H5_SAMPLES=$H5_TOP_SRCDIR/tests/vectors/st-samples
+. "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
 h5_work=$(mktemp -d "${TMPDIR:-/tmp}/h5it.XXXXXX")
 trap 'rm -rf "$h5_work"' EXIT
 h5_n=0
@@ -15,20 +16,19 @@ h5_failed=0
 # runs OpenOCD (board/stm32h5-sim.cfg + target/stm32h5x.cfg) with TCL after init, then waits for
 # the simulator to write $h5_work/dump.txt. OpenOCD's output is in $h5_work/ocd.log.
 h5_session() {
-	rm -f "$h5_work/port" "$h5_work/dump.txt"
 	# shellcheck disable=SC2086
-	"$H5_BUILDDIR/bin/h5sim" --port 0 --port-file "$h5_work/port" --once \
-		--state "$h5_work/state" --dump "$h5_work/dump.txt" --log "$h5_work/ops.log" $1 \
-		>"$h5_work/sim.out" 2>&1 &
-	h5_sim_pid=$!
-	i=0
-	while [ ! -s "$h5_work/port" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-	H5SIM_PORT=$(cat "$h5_work/port") timeout 180 "$H5_BUILDDIR/bin/openocd" \
+	if ! h5sim_start "$h5_work" $1; then
+		echo "simulator did not start (options: $1):" >"$h5_work/ocd.log"
+		cat "$h5_work/h5sim.out" >>"$h5_work/ocd.log"
+		h5_status=1
+		return
+	fi
+	timeout 180 "$H5_BUILDDIR/bin/openocd" \
 		-f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
 		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
 		-c "init" -c "$2" -c "shutdown" >"$h5_work/ocd.log" 2>&1
 	h5_status=$?
-	wait "$h5_sim_pid"
+	wait "$H5SIM_PID"
 }
 
 h5_tap() { # h5_tap PASSED NAME

@@ -35,28 +35,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+. "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
 # shellcheck disable=SC2086
-"$H5_BUILDDIR/bin/h5sim" --port 0 --port-file "$work/port" --once \
-	--state "$work/state" --dump "$work/dump.txt" --log "$work/ops.log" $sim_opts \
-	>"$work/h5sim.out" 2>&1 &
-sim_pid=$!
-i=0
-while [ ! -s "$work/port" ]; do
-	i=$((i + 1))
-	if [ $i -gt 100 ] || ! kill -0 "$sim_pid" 2>/dev/null; then
-		echo "not ok - simulator did not start (options: $sim_opts)"
-		sed 's/^/# /' "$work/h5sim.out"
-		exit 1
-	fi
-	sleep 0.05
-done
-port=$(cat "$work/port")
+if ! h5sim_start "$work" $sim_opts; then
+	echo "not ok - simulator did not start (options: $sim_opts)"
+	sed 's/^/# /' "$work/h5sim.out"
+	exit 1
+fi
+sim_pid=$H5SIM_PID
 
 target_cfg="-f target/stm32h5x.cfg"
 grep -q '^# no-target-cfg' "$test_file" && target_cfg=
 
 # shellcheck disable=SC2086
-H5SIM_PORT=$port timeout "$timeout_s" "$H5_BUILDDIR/bin/openocd" \
+timeout "$timeout_s" "$H5_BUILDDIR/bin/openocd" \
 	-s "$H5_TOP_SRCDIR/tests/integration" \
 	-f board/stm32h5-sim.cfg $target_cfg \
 	-f "$H5_TOP_SRCDIR/tests/integration/utils.tcl" -f "$test_file" \

@@ -13,6 +13,8 @@
 : "${H5SIM:=$H5_BUILDDIR/bin/h5sim}"
 : "${OPENOCD:=/usr/bin/openocd}"
 
+. "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/h5simtest.XXXXXX")
 sim_pid=
 tap_n=0
@@ -52,20 +54,12 @@ check_eq() { # check_eq NAME EXPECTED ACTUAL
 
 # sim_start [h5sim options...]: fresh simulator, same state file across restarts of one test
 sim_start() {
-	rm -f "$work/port"
-	"$H5SIM" --port 0 --port-file "$work/port" --once --state "$work/state" \
-		--dump "$work/dump.txt" --log "$work/ops.log" "$@" >"$work/h5sim.out" 2>&1 &
-	sim_pid=$!
-	i=0
-	while [ ! -s "$work/port" ]; do
-		i=$((i + 1))
-		if [ $i -gt 200 ] || ! kill -0 "$sim_pid" 2>/dev/null; then
-			not_ok "simulator starts with options: $*" "$(cat "$work/h5sim.out")"
-			exit 1
-		fi
-		sleep 0.05
-	done
-	sim_port=$(cat "$work/port")
+	if ! h5sim_start "$work" "$@"; then
+		not_ok "simulator starts with options: $*" "$(cat "$work/h5sim.out")"
+		exit 1
+	fi
+	sim_pid=$H5SIM_PID
+	sim_port=$H5SIM_PORT
 }
 
 # sim_wait: the simulator exits by itself once OpenOCD disconnects (--once)
