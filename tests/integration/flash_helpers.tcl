@@ -153,7 +153,7 @@ proc flash_run {script} {
 
 # Probes the user bank and checks geometry against what the part must have.
 proc flash_check_probe {part_name size_kb} {
-	flash_check_output "probe names the part $part_name" {flash probe 0} $part_name
+	h5_check_output "probe names the part $part_name" {flash probe 0} $part_name
 	h5_check_equal "the user bank is $size_kb KiB" {
 		set size 0
 		foreach b [flash list] {
@@ -163,7 +163,7 @@ proc flash_check_probe {part_name size_kb} {
 		}
 		expr {$size / 1024}
 	} $size_kb
-	flash_check_output "flash info shows 8 KiB sectors in two banks" {flash info 0} \
+	h5_check_output "flash info shows 8 KiB sectors in two banks" {flash info 0} \
 		"2 banks of [expr {$size_kb / 16}] x 8 KiB sectors"
 }
 
@@ -192,28 +192,4 @@ proc flash_check_program_both_banks {size_kb {base 0x08000000}} {
 		expr 1
 	}
 	file delete $elf
-}
-
-# What a command says: its log lines (captured) followed by its result. 0.12.0's "capture"
-# returns only the log lines when there are any, and a failing command's result is its error.
-proc flash_output {script} {
-	set ::flash_result ""
-	catch {capture [list flash_eval_global $script]} log
-	return "$log$::flash_result"
-}
-
-proc flash_eval_global {script} {
-	set ::flash_result [uplevel #0 $script]
-}
-
-# flash_check_output NAME SCRIPT PATTERN: passes if what SCRIPT says (log and result, see
-# flash_output) matches PATTERN; SCRIPT may fail (refusals are checked this way). SCRIPT runs
-# at global level.
-proc flash_check_output {name script pattern} {
-	set out [flash_output $script]
-	if {[regexp -- $pattern $out]} {
-		h5_report 1 $name
-	} else {
-		h5_report 0 $name "output: $out\nexpected to match: $pattern"
-	}
 }

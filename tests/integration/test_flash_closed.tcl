@@ -6,14 +6,14 @@
 
 source [find flash_helpers.tcl]
 
-set init_out [flash_output {init}]
+set init_out [h5_output {init}]
 h5_check "init completes and explains through AP0 that the product state forbids debug" {
 	regexp {DEV_ID 0x484 seen through AP0, but the core's access port is closed} $init_out
 }
 h5_check "no Tcl error from the examine-fail handler" {
 	expr {![regexp {invalid command name|can't read|no such variable} $init_out]}
 }
-flash_check_output "flash probe fails with a message naming the closed access port" \
+h5_check_output "flash probe fails with a message naming the closed access port" \
 	{catch {flash probe 0}} {access port is closed}
 h5_check_equal "AP0 still reads DBGMCU_IDCODE" {expr {[stm32h5.ap0 read_memory 0xE0044000 32 1] & 0xfff}} 0x484
 

@@ -33,7 +33,7 @@ h5_check_equal "bank 2 sector 1 keeps its data" \
 h5_check_equal "bank 1 sector 0 still keeps its data" {flash_compare 0x08000000 [string range $d 0 0x1fff]} ""
 
 # one erase check of the whole 2 MiB (it is slow when it has to read everything)
-set erase_check_out [flash_output {flash erase_check 0}]
+set erase_check_out [h5_output {flash erase_check 0}]
 h5_check "erase check lists programmed sectors as not erased" {
 	expr {[regexp {#\s*0: 0x00000000 \(0x2000 8kB\) not erased} $erase_check_out] &&
 		[regexp {#\s*129: 0x00102000 \(0x2000 8kB\) not erased} $erase_check_out]}
@@ -47,11 +47,11 @@ h5_check "bank 1 sector 0 reads erased after the bank erase" {flash_is_blank 0x0
 h5_check_equal "bank 2 sector 1 survives the bank 1 erase" \
 	{flash_compare [expr {0x08002000 + $half}] [string range $d 0x2000 end]} ""
 
-flash_check_output "stm32h5x mass_erase completes" {stm32h5x mass_erase 0} {mass erase complete}
+h5_check_output "stm32h5x mass_erase completes" {stm32h5x mass_erase 0} {mass erase complete}
 h5_check "bank 2 sector 1 reads erased after the mass erase" {flash_is_blank [expr {0x08002000 + $half}] 0x2000}
 
-flash_check_output "OTP erase is refused" {catch {flash erase_sector 2 0 0}} {OTP cannot be erased}
-flash_check_output "mass_erase of a non-user bank is refused" {catch {stm32h5x mass_erase 2}} \
+h5_check_output "OTP erase is refused" {catch {flash erase_sector 2 0 0}} {OTP cannot be erased}
+h5_check_output "mass_erase of a non-user bank is refused" {catch {stm32h5x mass_erase 2}} \
 	{mass erase works on a user-flash bank}
 
 file delete $f

@@ -22,11 +22,11 @@ h5_check "option_write without mask writes the whole register" {
 	stm32h5x option_write 0 0xEC 0xffffffff
 	expr {[stm32h5x option_read 0 0xE8] == 0xffffffff}
 }
-flash_check_output "option_read of offset 0x201 is refused by name" \
+h5_check_output "option_read of offset 0x201 is refused by name" \
 	{catch {stm32h5x option_read 0 0x201}} {not a FLASH register offset}
-flash_check_output "option_write of offset 0x3 is refused by name" \
+h5_check_output "option_write of offset 0x3 is refused by name" \
 	{catch {stm32h5x option_write 0 0x3 0}} {not a FLASH register offset}
-flash_check_output "option_write with a missing value is a syntax error" \
+h5_check_output "option_write with a missing value is a syntax error" \
 	{catch {stm32h5x option_write 0 0xEC}} {option_write}
 
 h5_done

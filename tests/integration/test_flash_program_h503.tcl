@@ -9,18 +9,18 @@ init
 reset halt
 
 flash_check_probe "STM32H503" 128
-flash_check_output "flash info names revision Y" {flash info 0} "rev Y"
+h5_check_output "flash info names revision Y" {flash info 0} "rev Y"
 flash_check_program_both_banks 128
 
 # the H503 has no TrustZone: its secure-alias bank refuses, and says why
 set f [flash_tmp h503-s.bin]
 flash_write_bin $f [flash_pattern 3 32]
-flash_check_output "a write to the secure alias of an H503 is refused as 'no TrustZone'" {
+h5_check_output "a write to the secure alias of an H503 is refused as 'no TrustZone'" {
 	catch {flash write_bank 1 $f 0}
 } {has no TrustZone}
 # WRP groups are single sectors on the H503
-flash_check_output "H503 WRP groups are single sectors" {flash info 0} {WRP groups of 1 sector($|[^s])}
-flash_check_output "an EDATA write on the H503 is refused as 'no EDATA area'" \
+h5_check_output "H503 WRP groups are single sectors" {flash info 0} {WRP groups of 1 sector($|[^s])}
+h5_check_output "an EDATA write on the H503 is refused as 'no EDATA area'" \
 	{catch {flash fillh 0x09000000 0x1234 1}} {has no EDATA area}
 file delete $f
 h5_done

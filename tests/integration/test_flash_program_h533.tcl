@@ -9,6 +9,6 @@ init
 reset halt
 
 flash_check_probe "STM32H52x/H53x" 512
-flash_check_output "flash info names revision unknown" {flash info 0} "rev unknown"
+h5_check_output "flash info names revision unknown" {flash info 0} "rev unknown"
 flash_check_program_both_banks 512
 h5_done

@@ -9,6 +9,6 @@ init
 reset halt
 
 flash_check_probe "STM32H56x/H57x" 2048
-flash_check_output "flash info names revision X" {flash info 0} "rev X"
+h5_check_output "flash info names revision X" {flash info 0} "rev X"
 flash_check_program_both_banks 2048
 h5_done

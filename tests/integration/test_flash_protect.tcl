@@ -16,12 +16,12 @@ set f [flash_tmp protect.bin]
 flash_write_bin $f $d
 
 h5_check "flash protect of group 0 succeeds" {flash protect 0 0 0 on; expr 1}
-flash_check_output "flash info shows group 0 (32 KiB) protected" {flash info 0} \
+h5_check_output "flash info shows group 0 (32 KiB) protected" {flash info 0} \
 	{#\s*0: 0x00000000 \(0x8000 32kB\) protected}
-flash_check_output "flash info shows group 1 not protected" {flash info 0} \
+h5_check_output "flash info shows group 1 not protected" {flash info 0} \
 	{#\s*1: 0x00008000 \(0x8000 32kB\) not protected}
 h5_check_equal "WRP1R_CUR has bit 0 cleared" {expr {[stm32h5x option_read 0 0xE8] & 1}} 0
-flash_check_output "a write into the protected group fails with WRPERR named" {
+h5_check_output "a write into the protected group fails with WRPERR named" {
 	catch {flash write_bank 0 $f 0x100}
 } {WRPERR}
 h5_check "the protected group is unchanged" {flash_is_blank 0x08000100 32}
@@ -30,7 +30,7 @@ h5_check_equal "group 1 reads back" {flash_compare 0x08008000 $d} ""
 h5_check_equal "NSCR is locked after the failed write" {expr {[stm32h5x option_read 0 0x28] & 1}} 1
 
 h5_check "flash protect of group 0 off succeeds" {flash protect 0 0 0 off; expr 1}
-flash_check_output "flash info shows group 0 not protected" {flash info 0} \
+h5_check_output "flash info shows group 0 not protected" {flash info 0} \
 	{#\s*0: 0x00000000 \(0x8000 32kB\) not protected}
 h5_check "a write into group 0 now succeeds" {flash write_bank 0 $f 0x100; expr 1}
 h5_check_equal "group 0 reads back" {flash_compare 0x08000100 $d} ""

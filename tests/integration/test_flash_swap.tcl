@@ -25,7 +25,7 @@ h5_check "SWAP_BANK set in OPTSR_PRG, then a reset" {
 	reset halt
 	expr {([stm32h5x option_read 0 0x1C] >> 31) == 1}
 }
-flash_check_output "flash info says the banks are swapped" {flash info 0} {banks swapped}
+h5_check_output "flash info says the banks are swapped" {flash info 0} {banks swapped}
 h5_check_equal "0x08000000 now shows the data written to physical bank 2" {flash_compare 0x08000000 $b} ""
 h5_check_equal "0x08100000 now shows the data written to physical bank 1" {flash_compare 0x08100000 $a} ""
 h5_check "erase of sector 0 (0x08000000) succeeds" {flash erase_sector 0 0 0; expr 1}

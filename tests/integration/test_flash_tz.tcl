@@ -16,7 +16,7 @@ h5_check "SECWM1R_PRG = whole bank 1 secure, SECWM2R_PRG = none" {
 	expr {[stm32h5x option_read 0 0xE0] == 0x007F0000}
 }
 flash probe 1
-flash_check_output "flash info says TrustZone on and the secure register set" {flash info 1} \
+h5_check_output "flash info says TrustZone on and the secure register set" {flash info 1} \
 	{TrustZone on.*secure register set}
 
 set secbb_before [read_memory 0x500220A0 32 4]

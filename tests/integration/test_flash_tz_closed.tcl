@@ -20,18 +20,18 @@ h5_check "set-up: bank 1 secure, bank 2 non-secure, then Provisioning and TZ-Clo
 catch {reset halt}
 flash probe 0
 
-flash_check_output "flash info names the TZ-Closed state" {flash info 0} {TZ-Closed}
+h5_check_output "flash info names the TZ-Closed state" {flash info 0} {TZ-Closed}
 set d [flash_pattern 40 32]
 set f [flash_tmp tzc.bin]
 flash_write_bin $f $d
-flash_check_output "a secure-alias write is refused as closing the secure side" \
+h5_check_output "a secure-alias write is refused as closing the secure side" \
 	{catch {flash write_bank 1 $f 0}} {closes the secure side}
-flash_check_output "a secure-alias erase is refused too" \
+h5_check_output "a secure-alias erase is refused too" \
 	{catch {flash erase_sector 1 0 0}} {closes the secure side}
-flash_check_output "a non-secure write goes without the loader" \
+h5_check_output "a non-secure write goes without the loader" \
 	{flash erase_sector 0 200 200; flash write_bank 0 $f 0x190000} {without the flash loader}
 h5_check_equal "it reads back" {flash_compare 0x08190000 $d} ""
-flash_check_output "a write into secure bank 1 through the non-secure alias fails by name" \
+h5_check_output "a write into secure bank 1 through the non-secure alias fails by name" \
 	{catch {flash erase_sector 0 4 4}} {WRPERR}
 
 file delete $f
