@@ -8,13 +8,17 @@
 # minus a baseline session that only connects. Wall time is taken around the operation only.
 # Prints a table and writes it to docs/performance.md with the machine and the date.
 #
-# usage: scripts/bench.sh        (env: H5_TOP_SRCDIR, H5_BUILDDIR, BENCH_SIZES_KIB, BENCH_PART)
+# usage: scripts/bench.sh        (env: H5_TOP_SRCDIR, H5_BUILDDIR, BENCH_SIZES_KIB, BENCH_PART,
+#                                BENCH_REPEAT: the RAM/loader/direct sessions run that many
+#                                times in turn and the wall times are medians; default 5: one
+#                                run of a row varies by up to ±30 % on a loaded machine)
 set -eu
 
 : "${H5_TOP_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${H5_BUILDDIR:=$H5_TOP_SRCDIR/build}"
 : "${BENCH_SIZES_KIB:=64 256 1024}"
 : "${BENCH_PART:=H563}"
+: "${BENCH_REPEAT:=5}"
 W=$H5_BUILDDIR/bench
 . "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
 rm -rf "$W"
@@ -45,10 +49,38 @@ session() {
 }
 counter() { sed -n "s/^$2 //p" "$W/$1/dump.txt"; }
 elapsed_ms() { sed -n 's/^bench-ms //p' "$W/$1.out"; }
+# rep_names NAME: NAME and its repetitions NAME.r2 ... (BENCH_REPEAT), one per line
+rep_names() {
+	echo "$1"
+	r=2
+	while [ $r -le "$BENCH_REPEAT" ]; do
+		echo "$1.r$r"
+		r=$((r + 1))
+	done
+}
+# rate_ratio A B: wall time of A / wall time of B (the rate of B relative to A); with
+# repetitions, the median of the ratios of the sessions that ran side by side
+rate_ratio() {
+	for a in $(rep_names "$1"); do
+		b=$2${a#"$1"}
+		echo "$(elapsed_ms "$a") $(elapsed_ms "$b")"
+	done | awk '$2 > 0 { v[++n] = $1 / $2 } END {
+		if (!n) { print "n/a"; exit }
+		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+		printf "%.2f", (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }'
+}
+# median_ms NAME: the median wall time of NAME and its repetitions NAME.r2 ... (BENCH_REPEAT)
+median_ms() {
+	for f in "$W/$1.out" "$W/$1".r*.out; do
+		[ -f "$f" ] && sed -n 's/^bench-ms //p' "$f"
+	done | sort -n | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
 # delta NAME COUNTER: the counter minus the baseline session's
 delta() { echo $(($(counter "$1" "$2") - $(counter baseline "$2"))); }
 
 head -c $((1024 * 1024)) /dev/urandom >"$W/random.bin"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 session baseline 'init; reset halt; shutdown'
 
@@ -61,20 +93,27 @@ for kib in $BENCH_SIZES_KIB; do
 	[ "$chunks" -ge 1 ] || chunks=1
 	piece=$((kib * 1024 / chunks))
 	head -c "$piece" "$img" >"$W/piece-$kib.bin"
-	session "ram$kib" "init; reset halt
+	# with BENCH_REPEAT > 1 the three sessions run again, in turn, as NAME.rN
+	rep=1
+	while [ $rep -le "$BENCH_REPEAT" ]; do
+		sfx=""
+		[ $rep -gt 1 ] && sfx=".r$rep"
+		session "ram$kib$sfx" "init; reset halt
 set t0 [ms]
 for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-$kib.bin 0x20000000 bin }
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown"
-	for path in loader direct; do
-		pre=""
-		[ $path = direct ] && pre="set WORKAREASIZE 0"
-		session "flash-$path$kib" "init; reset halt
+		for path in loader direct; do
+			pre=""
+			[ $path = direct ] && pre="set WORKAREASIZE 0"
+			session "flash-$path$kib$sfx" "init; reset halt
 stm32h5x mass_erase 0
 set t0 [ms]
 flash write_image $img 0x08000000 bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown" "$pre"
+		done
+		rep=$((rep + 1))
 	done
 	rows="$rows $kib"
 done
@@ -117,12 +156,12 @@ out=$W/table.md
 	echo "| image | RAM load_image KiB/s | loader KiB/s | loader / RAM | direct KiB/s | direct / RAM | RAM JTAG clocks/B | loader JTAG clocks/B | loader / RAM clocks | RAM DAP tx/KiB | loader DAP tx/KiB | direct DAP tx/KiB |"
 	echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 	for kib in $rows; do
-		rm=$(elapsed_ms "ram$kib"); lm=$(elapsed_ms "flash-loader$kib"); dm=$(elapsed_ms "flash-direct$kib")
+		rm=$(median_ms "ram$kib"); lm=$(median_ms "flash-loader$kib"); dm=$(median_ms "flash-direct$kib")
 		rc=$(delta "ram$kib" count_jtag_clocks); lc=$(delta "flash-loader$kib" count_jtag_clocks)
 		rt=$(delta "ram$kib" count_dap_transactions); lt=$(delta "flash-loader$kib" count_dap_transactions)
 		dt=$(delta "flash-direct$kib" count_dap_transactions)
 		bytes=$((kib * 1024))
-		echo "| $kib KiB | $(rate "$kib" "$rm") | $(rate "$kib" "$lm") | $(ratio "$rm" "$lm") | $(rate "$kib" "$dm") | $(ratio "$rm" "$dm") | $(ratio "$rc" "$bytes") | $(ratio "$lc" "$bytes") | $(ratio "$lc" "$rc") | $(ratio "$rt" "$kib") | $(ratio "$lt" "$kib") | $(ratio "$dt" "$kib") |"
+		echo "| $kib KiB | $(rate "$kib" "$rm") | $(rate "$kib" "$lm") | $(rate_ratio "ram$kib" "flash-loader$kib") | $(rate "$kib" "$dm") | $(rate_ratio "ram$kib" "flash-direct$kib") | $(ratio "$rc" "$bytes") | $(ratio "$lc" "$bytes") | $(ratio "$lc" "$rc") | $(ratio "$rt" "$kib") | $(ratio "$lt" "$kib") | $(ratio "$dt" "$kib") |"
 	done
 	echo
 	echo "Whole lifecycle steps (password DA configuration, TrustZone off):"
@@ -148,15 +187,27 @@ doc=$H5_TOP_SRCDIR/docs/performance.md
 {
 	echo "# Performance (generated by \`make bench\`)"
 	echo
-	echo "Against the simulator (part $BENCH_PART, remote_bitbang over loopback, JTAG), one run."
+	if [ "$BENCH_REPEAT" -gt 1 ]; then
+		echo "Against the simulator (part $BENCH_PART, remote_bitbang over loopback, JTAG), one run;"
+		echo "RAM, loader and direct sessions ran $BENCH_REPEAT times in turn: rates are median wall times,"
+		echo "ratios the median of the ratios of sessions that ran side by side."
+	else
+		echo "Against the simulator (part $BENCH_PART, remote_bitbang over loopback, JTAG), one run."
+	fi
 	echo "Machine: $(uname -m), $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)."
-	echo "Date: $(date -u +%Y-%m-%d)."
+	echo "Date: $(date -u +%Y-%m-%d). Load average before / after the run: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)."
 	echo
 	echo "\"loader / RAM\" is the programming rate divided by the rate of load_image of the same"
 	echo "bytes into SRAM over the same link: 1.00 means the link, not the flash, is the bottleneck"
 	echo "(target ≥ 0.9). \"loader / RAM clocks\" compares JTAG clocks per byte (target ≤ 1.2)."
 	echo "Counters are the simulator's, minus a session that only connects and halts. The direct"
 	echo "path is the one without a work area (TZ-Closed, Provisioning)."
+	echo
+	echo "The flash sessions' counters also include the probe and the mass erase that precede the"
+	echo "timed write (about 36000 JTAG clocks and 700 DAP transactions). Wall time against the"
+	echo "simulator is mostly TCP round trips (one per DAP transaction), so the rates follow the"
+	echo "machine's load: on a shared 2-core machine, repeated runs of one row vary by up to ±30 %."
+	echo "The simulator's time model is in docs/simulator.md (\"Cost of a simulated session\")."
 	echo
 	cat "$out"
 } >"$doc"

@@ -40,8 +40,7 @@ void chip_log(struct h5sim_chip *chip, const char *fmt, ...)
 		va_start(ap, fmt);
 		vfprintf(chip->log, fmt, ap);
 		va_end(ap);
-		fputc('\n', chip->log);
-		fflush(chip->log);
+		fputc('\n', chip->log);	/* flushed when the client is quiet (rbb.c) */
 	}
 	if (chip->opt->verbose) {
 		fprintf(stderr, "h5sim: ");

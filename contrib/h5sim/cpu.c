@@ -95,9 +95,11 @@ static void mmio_write(uc_engine *uc, uint64_t offset, unsigned int size, uint64
  * that in IDLE_LOOP_PASSES passes in a row made no store and loaded from the same addresses
  * each pass (a polling loop, unlike a checksum or blank-check loop that walks memory), reads
  * only what it read before: it can leave only when something outside the core changes that
- * (the debugger writes, or a flash operation ends). core_run() then stops emulating it and lets the time pass, which makes a
- * flash loader waiting for its FIFO cost nothing, exactly as it would on silicon. Not while the
- * DWT cycle counter runs: a delay loop reads it.
+ * (the debugger writes, or a flash operation ends). core_run() then stops emulating it and
+ * lets the time pass, which makes a flash loader waiting for its FIFO cost nothing, exactly as
+ * it would on silicon. The loop last found idle is remembered: entered again (a flash loader
+ * waits for BSY after every word), one such pass is enough. Not while the DWT cycle counter
+ * runs: a delay loop reads it.
  */
 #define IDLE_LOOP_INSNS		16
 #define IDLE_LOOP_BYTES		32
@@ -129,18 +131,28 @@ static void idle_new_pass(struct h5sim_cpu *cpu)
 static void idle_track(struct h5sim_cpu *cpu, uint32_t pc)
 {
 	if (pc == cpu->loop_head) {
-		bool same = cpu->loop_insns <= IDLE_LOOP_INSNS && cpu->stores == cpu->loop_stores &&
-			cpu->loop_end - cpu->loop_head <= IDLE_LOOP_BYTES &&
-			cpu->load_sig == cpu->prev_load_sig && !cpu->pass_overflow;
+		uint32_t pass_end = cpu->loop_end;
+		bool quiet = cpu->loop_insns <= IDLE_LOOP_INSNS && cpu->stores == cpu->loop_stores &&
+			cpu->loop_end - cpu->loop_head <= IDLE_LOOP_BYTES && !cpu->pass_overflow;
+		bool same = quiet && cpu->load_sig == cpu->prev_load_sig;
+		/* one quiet pass of the loop last found idle, reading what it read then */
+		bool known = quiet && cpu->known_valid && cpu->loop_head == cpu->known_head &&
+			pass_end == cpu->known_end && cpu->load_sig == cpu->known_sig;
 		cpu->loop_passes = same ? cpu->loop_passes + 1 : 0;
 		cpu->loop_end = pc;
 		cpu->prev_load_sig = cpu->load_sig;
-		if (cpu->loop_passes >= IDLE_LOOP_PASSES && !(cpu->chip->scs.dwt_ctrl & 1)) {
+		if ((cpu->loop_passes >= IDLE_LOOP_PASSES || known) && !(cpu->chip->scs.dwt_ctrl & 1)) {
 			/* the words this pass read are what can wake the loop */
 			struct bus *bus = &cpu->chip->sysbus;
 			memcpy(bus->watch, cpu->pass_addrs, sizeof(bus->watch));
 			bus->nwatch = cpu->pass_naddrs;
+			cpu->idle_code_lo = cpu->loop_head;
+			cpu->idle_code_end = pass_end + 4;	/* past its last instruction */
 			cpu->idle_seen = true;
+			cpu->known_valid = true;
+			cpu->known_head = cpu->loop_head;
+			cpu->known_end = pass_end;
+			cpu->known_sig = cpu->load_sig;
 		}
 		idle_new_pass(cpu);
 	} else if (pc < cpu->last_pc) {
@@ -294,6 +306,7 @@ void core_free(struct h5sim_cpu *cpu)
 		uc_close(cpu->uc);
 	free(cpu->shadow);
 	free(cpu->sector_valid);
+	free(cpu->touched);
 	free(cpu);
 }
 
@@ -335,6 +348,51 @@ bool core_secure(const struct h5sim_cpu *cpu)
 	return cpu->secure;
 }
 
+static bool in_sram(const struct h5sim_cpu *cpu, uint32_t addr, uint32_t *offset)
+{
+	uint32_t size = cpu->chip->ram.size;
+
+	if (addr - RAM_BASE_NS < size) {
+		*offset = addr - RAM_BASE_NS;
+		return true;
+	}
+	if (cpu->chip->part->trustzone && addr - RAM_BASE_S < size) {
+		*offset = addr - RAM_BASE_S;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The debugger wrote SRAM over the idle loop's own code (its instructions lie in
+ * [idle_code_lo, idle_code_end)). Writes elsewhere, e.g. a flash loader's FIFO data, cannot
+ * change what the loop does (the words it reads are watched): their translations are dropped
+ * when the core runs again, and the loop keeps idling.
+ */
+static bool idle_code_written(const struct h5sim_cpu *cpu)
+{
+	const struct h5sim_ram *ram = &cpu->chip->ram;
+	uint32_t lo;
+
+	if (!ram->code_dirty || !in_sram(cpu, cpu->idle_code_lo, &lo))
+		return false;	/* nothing written, or the loop runs from flash or system memory */
+	return ram->dirty_lo < lo + (cpu->idle_code_end - cpu->idle_code_lo) && ram->dirty_hi >= lo;
+}
+
+/* The code of the remembered idle loop may have changed: [lo, end) of SRAM was written, or
+ * (in_flash) the flash changed. */
+static void idle_known_check(struct h5sim_cpu *cpu, bool in_flash, uint64_t lo, uint64_t end)
+{
+	uint32_t at;
+
+	if (!cpu->known_valid)
+		return;
+	if (!in_sram(cpu, cpu->known_head, &at))
+		cpu->known_valid = !in_flash;
+	else if (!in_flash && lo < at + (uint64_t)(cpu->known_end + 4 - cpu->known_head) && end > at)
+		cpu->known_valid = false;
+}
+
 /* The idle loop "runs" n instructions: their time passes, nothing else changes */
 static uint64_t idle_skip(struct h5sim_cpu *cpu, uint64_t n)
 {
@@ -352,16 +410,18 @@ uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 		return 0;
 	if (cpu->idle) {
 		if (chip->sysbus.watch_hits == cpu->idle_watch_hits &&
-				h5flash_busy(chip->flash) == cpu->idle_flash_busy && !chip->ram.code_dirty)
+				h5flash_busy(chip->flash) == cpu->idle_flash_busy && !idle_code_written(cpu))
 			return idle_skip(cpu, max);
 		idle_forget(cpu);
 	}
-	h5cpu_flash_sync(cpu);
+	if (h5cpu_flash_sync(cpu))
+		idle_known_check(cpu, true, 0, 0);
 	if (chip->ram.code_dirty) {
 		/* The debugger wrote SRAM (a flash loader, an algorithm): Unicorn must not run the
 		 * code it compiled from the old contents. Only what was written is dropped: a
 		 * loader's FIFO is written all the time, its code is not. */
 		uint64_t lo = chip->ram.dirty_lo, end = (uint64_t)chip->ram.dirty_hi + 1;
+		idle_known_check(cpu, false, lo, end);
 		uc_ctl_remove_cache(cpu->uc, RAM_BASE_NS + lo, RAM_BASE_NS + end);
 		if (chip->part->trustzone)
 			uc_ctl_remove_cache(cpu->uc, RAM_BASE_S + lo, RAM_BASE_S + end);

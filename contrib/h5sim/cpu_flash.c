@@ -11,6 +11,9 @@
  *    which copies the sector from the flash model and drops its translations;
  *  - whenever the flash may have changed (program, erase, option change, reset, regression,
  *    power loss, a CPU store into the window) every sector is invalidated before the next run.
+ *    Only the sectors whose shadow bytes or translations can differ from the invalid state
+ *    (filled, read or written by the core since the last invalidation: "touched") need work,
+ *    so programming a word does not cost a pass over the whole flash.
  */
 
 #include <stdlib.h>
@@ -49,11 +52,44 @@ static uint64_t flash_generation(const struct h5sim_cpu *cpu)
 		cpu->chip->cnt.system_resets + cpu->chip->nvm_epoch;
 }
 
+/* The shadow bytes [offset, offset + len) may no longer be the invalid pattern */
+static void touch(struct h5sim_cpu *cpu, uint32_t offset, uint32_t len)
+{
+	for (uint32_t at = offset; at < offset + len && at < cpu->flash_size;
+			at = (at / SECTOR_SIZE + 1) * SECTOR_SIZE) {
+		struct shadow_touched *t = &cpu->touched[at / SECTOR_SIZE];
+		uint32_t in = at % SECTOR_SIZE;
+		uint32_t last = offset + len - 1 - (at - in);
+
+		if (last >= SECTOR_SIZE)
+			last = SECTOR_SIZE - 1;
+		if (!t->any || in < t->lo)
+			t->lo = (uint16_t)in;
+		if (!t->any || last > t->hi)
+			t->hi = (uint16_t)last;
+		t->any = true;
+	}
+}
+
+/*
+ * Every sector back to the invalid pattern without translations. Only the touched bytes can
+ * differ from it: untouched bytes hold the pattern, and the only translations that can cover
+ * them alone are of the pattern itself (dropping the translations that overlap the touched
+ * bytes removes every other one).
+ */
 static void invalidate_shadow(struct h5sim_cpu *cpu)
 {
-	memset(cpu->shadow, INVALID_BYTE, cpu->flash_size);
-	memset(cpu->sector_valid, 0, cpu->flash_size / SECTOR_SIZE);
-	flush_flash_translations(cpu, 0, cpu->flash_size);
+	for (uint32_t s = 0; s < cpu->flash_size / SECTOR_SIZE; s++) {
+		struct shadow_touched *t = &cpu->touched[s];
+
+		if (!t->any)
+			continue;
+		uint32_t off = s * SECTOR_SIZE + t->lo, len = (uint32_t)t->hi - t->lo + 1;
+		memset(cpu->shadow + off, INVALID_BYTE, len);
+		cpu->sector_valid[s] = 0;
+		t->any = false;
+		flush_flash_translations(cpu, off, len);
+	}
 	cpu->shadow_dirty = false;
 }
 
@@ -76,6 +112,7 @@ bool h5cpu_flash_fill(struct h5sim_cpu *cpu, uint32_t addr)
 		/* an unreadable word keeps the UDF pattern: executing it faults */
 	}
 	cpu->sector_valid[off / SECTOR_SIZE] = 1;
+	touch(cpu, off, SECTOR_SIZE);
 	flush_flash_translations(cpu, off, SECTOR_SIZE);
 	return true;
 }
@@ -89,6 +126,7 @@ static void hook_flash_read(uc_engine *uc, uc_mem_type type, uint64_t address, i
 
 	if (!in_user_flash(cpu, addr, &off))
 		return;
+	touch(cpu, off, (uint32_t)size);
 	for (int i = 0; i < size; i++) {
 		uint32_t v = 0;
 		if (bus_read(&cpu->chip->sysbus, addr + (uint32_t)i, 1, &acc, &v) != BUS_OK) {
@@ -107,9 +145,12 @@ static void hook_flash_write(uc_engine *uc, uc_mem_type type, uint64_t address, 
 	uint32_t addr = (uint32_t)address;
 	struct bus_access acc = h5cpu_access(cpu);
 	enum bus_result r;
+	uint32_t off;
 
 	/* the store also lands in the shadow: forget the shadow before the next run */
 	cpu->shadow_dirty = true;
+	if (in_user_flash(cpu, addr, &off))
+		touch(cpu, off, (uint32_t)size);
 	if (size <= 4 && !(addr & (uint32_t)(size - 1))) {
 		r = bus_write(&cpu->chip->sysbus, addr, (unsigned int)size, &acc, (uint32_t)value);
 	} else {
@@ -130,7 +171,8 @@ int h5cpu_flash_map(struct h5sim_cpu *cpu)
 	cpu->flash_size = p->flash_size;
 	cpu->shadow = malloc(cpu->flash_size);
 	cpu->sector_valid = calloc(1, cpu->flash_size / SECTOR_SIZE);
-	if (!cpu->shadow || !cpu->sector_valid)
+	cpu->touched = calloc(cpu->flash_size / SECTOR_SIZE, sizeof(*cpu->touched));
+	if (!cpu->shadow || !cpu->sector_valid || !cpu->touched)
 		return -1;
 	memset(cpu->shadow, INVALID_BYTE, cpu->flash_size);
 	err |= uc_mem_map_ptr(cpu->uc, FLASH_NS, cpu->flash_size, UC_PROT_ALL, cpu->shadow) != UC_ERR_OK;
@@ -148,12 +190,13 @@ int h5cpu_flash_map(struct h5sim_cpu *cpu)
 	return err ? -1 : 0;
 }
 
-void h5cpu_flash_sync(struct h5sim_cpu *cpu)
+bool h5cpu_flash_sync(struct h5sim_cpu *cpu)
 {
 	uint64_t gen = flash_generation(cpu);
 
-	if (gen != cpu->flash_generation || cpu->shadow_dirty) {
-		invalidate_shadow(cpu);
-		cpu->flash_generation = gen;
-	}
+	if (gen == cpu->flash_generation && !cpu->shadow_dirty)
+		return false;
+	invalidate_shadow(cpu);
+	cpu->flash_generation = gen;
+	return true;
 }

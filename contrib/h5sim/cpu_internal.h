@@ -42,6 +42,12 @@ struct h5sim_cpu {
 	uint8_t *shadow;
 	uint32_t flash_size;
 	uint8_t *sector_valid;
+	/* per sector: the bytes whose shadow or translations may differ from the invalid
+	 * pattern (filled, read or written by the core since the last invalidation) */
+	struct shadow_touched {
+		bool any;
+		uint16_t lo, hi;	/* offsets in the sector, inclusive */
+	} *touched;
 	uint64_t flash_generation;
 	bool shadow_dirty;
 	uc_hook mem_hooks[4];
@@ -62,6 +68,10 @@ struct h5sim_cpu {
 	uint64_t loop_stores;
 	bool idle_seen;			/* set by the code hook, acted on by core_run */
 	bool idle;			/* skipping: the wake conditions below are armed */
+	uint32_t idle_code_lo, idle_code_end;	/* the idle loop's instructions */
+	bool known_valid;			/* the loop last found idle: head, last pc, loads */
+	uint32_t known_head, known_end;
+	uint64_t known_sig;
 	uint64_t idle_watch_hits;
 	bool idle_flash_busy;
 	uint64_t idle_skipped;		/* instructions not emulated (counter) */
@@ -73,7 +83,8 @@ void h5cpu_fault(struct h5sim_cpu *cpu, const char *what, uint32_t addr);
 
 /* user-flash shadow (cpu_flash.c) */
 int h5cpu_flash_map(struct h5sim_cpu *cpu);
-void h5cpu_flash_sync(struct h5sim_cpu *cpu);
+/* true if the flash may have changed since the last call (the shadow was reset) */
+bool h5cpu_flash_sync(struct h5sim_cpu *cpu);
 bool h5cpu_flash_fill(struct h5sim_cpu *cpu, uint32_t addr);
 
 /* DWT data watchpoints (cpu_watch.c) */

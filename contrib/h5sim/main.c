@@ -71,6 +71,7 @@ int main(int argc, char **argv)
 			perror("h5sim: --log");
 			return 2;
 		}
+		setvbuf(log, NULL, _IOFBF, 1 << 16);	/* flushed when the client is quiet */
 	}
 	struct h5sim_chip *chip = chip_create(&opt);
 	if (!chip)
@@ -145,6 +146,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "h5sim: %s listening on 127.0.0.1:%u\n", chip->part->name, port);
 
 	for (;;) {
+		if (log)
+			fflush(log);	/* the log is buffered (rbb.c): current while no client */
 		int fd = rbb_accept(lfd, &stop_requested);
 		if (fd < 0) {
 			chip->exit_reason = EXIT_SIGNAL;

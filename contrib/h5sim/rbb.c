@@ -9,6 +9,8 @@
  * Answers are sent after each chunk read from the socket. The same loop replays a recorded
  * session from a file (--record / --replay): the model's behaviour depends only on the
  * characters received, so a replay reproduces the session exactly.
+ * The log (chip_log, the flash model's log: one buffered stream) is flushed after 200 ms without
+ * input and at exit, not after every line: a flash loader logs two lines per flash word.
  */
 
 #include <arpa/inet.h>
@@ -109,6 +111,8 @@ enum rbb_end rbb_serve(int in_fd, int fd, FILE *record, struct h5sim_tap *tap,
 		int pn = poll(&p, 1, 200);
 		if (pn < 0 && errno != EINTR)
 			return RBB_CLIENT_GONE;
+		if (pn == 0 && chip->log)
+			fflush(chip->log);	/* the client is quiet: make the log current */
 		if (pn <= 0)
 			continue;
 		ssize_t n = read(in_fd, in, sizeof(in));

@@ -157,8 +157,7 @@ void h5flash_log(struct h5flash *f, const char *fmt, ...)
 	fputs("h5flash: ", f->log);
 	vfprintf(f->log, fmt, ap);
 	fputc('\n', f->log);
-	va_end(ap);
-	fflush(f->log);
+	va_end(ap);	/* the owner of the stream flushes it */
 }
 
 void h5flash_set_log(struct h5flash *f, FILE *log)

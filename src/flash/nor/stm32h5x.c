@@ -42,9 +42,17 @@
 #define STM32H5X_TIMEOUT_OPTION		5000
 #define STM32H5X_POLL_SLEEP_AFTER	50
 
-/* loader FIFO: at least this much, at most this much */
+/*
+ * Loader FIFO: at least this much, at most this much. OpenOCD's async algorithm fills the
+ * whole free FIFO before it publishes the write pointer, so the flash waits for the first fill
+ * and, after the last byte has crossed the link, still has the last fill to program: both cost
+ * about FIFO / rate and overlap nothing. The FIFO only has to cover the host's gap between two
+ * refills (a 2 ms sleep when full, plus a few adapter round trips); 4 KiB is 256 flash words,
+ * about 15 ms of programming at the [U] 60 us per word. A bigger FIFO makes the fill and the
+ * drain longer and gains nothing once that gap is covered.
+ */
 #define STM32H5X_FIFO_MIN		256u
-#define STM32H5X_FIFO_MAX		16384u
+#define STM32H5X_FIFO_MAX		4096u
 
 /* ---- parts table (§1.2, §1.3, §3.2) ------------------------------------------------------ */
 
