@@ -348,6 +348,7 @@ struct h5sim_chip *chip_create(const struct h5sim_options *opt)
 		fprintf(stderr, "h5sim: the DA device could not be created\n");
 		goto fail;
 	}
+	da_device_set_fault(chip->da, opt->fault_da);
 	build_buses(chip);
 	chip->cpu = core_create(chip);
 	if (!chip->cpu)

@@ -44,6 +44,7 @@ INTEGRATION_TESTS += \
 	tests/sim/test_options.sh \
 	tests/sim/test_determinism.sh \
 	tests/sim/test_gating.sh \
+	tests/sim/test_da_faults.sh \
 	tests/sim/test_idle_loop.sh
 
 EXTRA_DIST += tests/sim/lib.sh tests/sim/targets.tcl tests/sim/flash_routine.S tests/sim/rsslib_call.S \

@@ -59,8 +59,37 @@ static const struct opt_row rows[] = {
 	{ "fault-drop-after", OPT_U64, F(fault_drop_after), NOSET, "N", "close the connection after N DAP transactions" },
 	{ "fault-power-loss-after", OPT_U64, F(fault_power_loss_after), NOSET, "N", "when the Nth flash operation starts: cut it (h5flash_power_loss), save state, exit" },
 	{ "fault-reset-during-ob", OPT_FLAG, F(fault_reset_during_ob), NOSET, NULL, "system reset halfway through the first option-byte change" },
+	{ "fault-da", OPT_STR, F(fault_da_name), NOSET, "MODE", "the Debug Authentication device misbehaves: silent (never answers), garbage (answers random words), bad_length (a response's data_count does not match its data) (default none)" },
 	{ "verbose", OPT_FLAG, F(verbose), NOSET, NULL, "chip events to stderr; twice: every AP access" },
 };
+
+/* --fault-da MODE names; the same names as the dump's da.fault line */
+static const struct {
+	const char *name;
+	enum da_fault fault;
+} da_fault_modes[] = {
+	{ "none", DA_FAULT_NONE },
+	{ "silent", DA_FAULT_SILENT },
+	{ "garbage", DA_FAULT_GARBAGE },
+	{ "bad_length", DA_FAULT_BAD_LENGTH },
+};
+
+static int parse_da_fault(struct h5sim_options *o)
+{
+	if (!o->fault_da_name)
+		return 0;
+	for (unsigned int i = 0; i < sizeof(da_fault_modes) / sizeof(da_fault_modes[0]); i++) {
+		if (!strcmp(o->fault_da_name, da_fault_modes[i].name)) {
+			o->fault_da = da_fault_modes[i].fault;
+			return 0;
+		}
+	}
+	fprintf(stderr, "h5sim: --fault-da: unknown mode '%s' (known:", o->fault_da_name);
+	for (unsigned int i = 0; i < sizeof(da_fault_modes) / sizeof(da_fault_modes[0]); i++)
+		fprintf(stderr, " %s", da_fault_modes[i].name);
+	fprintf(stderr, ")\n");
+	return -1;
+}
 
 static void defaults(struct h5sim_options *o)
 {
@@ -85,6 +114,7 @@ static void defaults(struct h5sim_options *o)
 	o->t_option_change_ns = 5000000;
 	o->hdpl_at_boot = 0x51;
 	o->da_magic = 0x53544441;
+	o->fault_da = DA_FAULT_NONE;
 }
 
 static void usage(void)
@@ -221,6 +251,8 @@ range:
 		fprintf(stderr, ")\n");
 		return -1;
 	}
+	if (parse_da_fault(o))
+		return -1;
 	if (!o->tck_ns || !o->ns_per_insn) {
 		fprintf(stderr, "h5sim: --tck-ns and --ns-per-insn must be at least 1\n");
 		return -1;

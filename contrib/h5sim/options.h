@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "da/da_device.h"
+
 struct h5sim_options {
 	/* wire */
 	unsigned int port;		/* 0 = ephemeral */
@@ -43,6 +45,8 @@ struct h5sim_options {
 	uint64_t fault_drop_after;		/* 0 = off */
 	uint64_t fault_power_loss_after;	/* 0 = off */
 	bool fault_reset_during_ob;
+	const char *fault_da_name;	/* --fault-da MODE as given; NULL = none */
+	enum da_fault fault_da;		/* the DA device misbehaves this way from the start */
 	int verbose;
 };
 
