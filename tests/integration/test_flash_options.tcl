@@ -26,6 +26,16 @@ h5_check_output "option_read of offset 0x201 is refused by name" \
 	{catch {stm32h5x option_read 0 0x201}} {not a FLASH register offset}
 h5_check_output "option_write of offset 0x3 is refused by name" \
 	{catch {stm32h5x option_write 0 0x3 0}} {not a FLASH register offset}
+h5_check_output "option_write refuses to change PRODUCT_STATE (product_state checks it)" \
+	{catch {stm32h5x option_write 0 0x54 0x1700 0xFF00}} {would change PRODUCT_STATE.*nothing was written}
+h5_check_match "the product state is still Open" {stm32h5x product_state} {^Open$}
+h5_check_output "option_write refuses to lock an OTP block (otp_lock asks for confirm)" \
+	{catch {stm32h5x option_write 0 0x94 0x1 0x1}} {lock OTP blocks for ever.*nothing was written}
+h5_check_equal "no OTP block is locked" {expr {[stm32h5x option_read 0 0x90] & 0x1}} 0
+h5_check "option_write of OPTSR_PRG bits other than PRODUCT_STATE still works" {
+	stm32h5x option_write 0 0x54 [string trim [stm32h5x option_read 0 0x50]] 0x00FF0000
+	expr 1
+}
 h5_check_output "option_write with a missing value is a syntax error" \
 	{catch {stm32h5x option_write 0 0xEC}} {option_write}
 

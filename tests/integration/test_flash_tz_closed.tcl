@@ -3,8 +3,8 @@
 #
 # TZ-Closed: the secure side is closed, so the secure-alias bank refuses with a message that
 # names the state; the non-secure bank still programs, without the loader (the RAM is secure).
-# Set-up in Open: bank 2 non-secure (SECWM2 empty), then Open -> Provisioning -> TZ-Closed by
-# option bytes, and a reset.
+# Set-up in Open: bank 2 non-secure (SECWM2 empty), then Open -> Provisioning -> TZ-Closed (no
+# DA configuration: -confirm), and a reset.
 
 source [find flash_helpers.tcl]
 init
@@ -13,8 +13,8 @@ reset halt
 h5_check "set-up: bank 1 secure, bank 2 non-secure, then Provisioning and TZ-Closed" {
 	stm32h5x option_write 0 0xE4 0x007F0000
 	stm32h5x option_write 0 0x1E4 0x0000007F
-	stm32h5x option_write 0 0x54 0x1700 0xFF00
-	stm32h5x option_write 0 0x54 0xC600 0xFF00
+	stm32h5x product_state Provisioning
+	stm32h5x product_state TZ-Closed -confirm
 	expr {(([stm32h5x option_read 0 0x50] >> 8) & 0xff) == 0xc6}
 }
 catch {reset halt}

@@ -258,9 +258,26 @@ static void a_bad_encryption_flag_or_empty_data_is_refused(void **state)
 {
 	unsigned char buf[12 + 96];
 	size_t len = make_obk(buf, 0x0FFD0900, 32, 2, 32);
-	assert_refused_with(buf, len, "encryption flag is 0x2; it must be 0 or 1");
+	assert_refused_with(buf, len, "encryption flag (header bytes 8..11) is neither 0 nor 1");
 	len = make_obk(buf, 0x0FFD0900, 0, 0, 0);
 	assert_refused_with(buf, len, "announces no data");
+}
+
+static void a_password_file_given_as_obk_is_refused_without_quoting_it(void **state)
+{
+	/* ST's password.bin layout: type 0x80000000, length 16, "0123456789012345" */
+	static const unsigned char file[24] = {
+		0x00, 0x00, 0x00, 0x80, 0x10, 0x00, 0x00, 0x00, '0', '1', '2', '3', '4', '5', '6', '7',
+		'8', '9', '0', '1', '2', '3', '4', '5',
+	};
+	struct h5_obk_file obk;
+	char why[256] = "";
+
+	assert_false(h5_obk_parse(file, sizeof(file), &obk, why, sizeof(why)));
+	assert_non_null(strstr(why, "not a .obk file"));
+	/* bytes 8..11 "0123" neither as the header word 0x33323130 nor as text */
+	assert_null(strstr(why, "33323130"));
+	assert_null(strstr(why, "0123"));
 }
 
 static void a_da_configuration_of_the_wrong_size_is_refused(void **state)
@@ -356,6 +373,28 @@ static void bad_password_files_are_refused(void **state)
 	assert_non_null(strstr(err, "empty"));
 }
 
+static void a_word_padded_password_tlv_hashes_only_the_password(void **state)
+{
+	/* "01234" with length 5, zero-padded to 8 bytes as ADAC TLVs are */
+	const unsigned char padded[16] = { 0, 0, 0, 0x80, 5, 0, 0, 0, '0', '1', '2', '3', '4' };
+	unsigned char hash[32], expected[32];
+	/* sha256sum of the 5 bytes "01234" */
+	from_hex("c565fe03ca9b6242e01dfddefe9bba3d98b270e19cd02fd85ceaf75e2b25bf12", expected, 32);
+	assert_true(h5_password_file_hash(padded, sizeof(padded), hash, err, sizeof(err)));
+	assert_memory_equal(hash, expected, 32);
+}
+
+static void a_password_tlv_with_non_zero_padding_or_a_spare_word_is_refused(void **state)
+{
+	unsigned char file[20] = { 0, 0, 0, 0x80, 5, 0, 0, 0, '0', '1', '2', '3', '4', 0, 'x', 0 };
+	unsigned char hash[32];
+	assert_false(h5_password_file_hash(file, 16, hash, err, sizeof(err)));
+	assert_non_null(strstr(err, "padding after the 5-byte password is not zero"));
+	file[14] = 0;
+	assert_false(h5_password_file_hash(file, 20, hash, err, sizeof(err)));
+	assert_non_null(strstr(err, "length field says 5 bytes and 12 follow"));
+}
+
 static void keys_that_are_not_p256_are_refused(void **state)
 {
 	unsigned char hash[32];
@@ -396,6 +435,7 @@ int main(void)
 		cmocka_unit_test(a_misaligned_destination_or_size_is_refused),
 		cmocka_unit_test(st_slot_and_wrong_alias_are_refused),
 		cmocka_unit_test(a_bad_encryption_flag_or_empty_data_is_refused),
+		cmocka_unit_test(a_password_file_given_as_obk_is_refused_without_quoting_it),
 		cmocka_unit_test(a_da_configuration_of_the_wrong_size_is_refused),
 		cmocka_unit_test(other_keys_are_accepted_where_their_slot_allows),
 		cmocka_unit_test(a_provisioned_blob_decodes_to_hash_and_permissions),
@@ -403,6 +443,8 @@ int main(void)
 		cmocka_unit_test(integrity_hash_of_st_sample_is_the_hand_computed_one),
 		cmocka_unit_test(permissions_are_described_in_words),
 		cmocka_unit_test(bad_password_files_are_refused),
+		cmocka_unit_test(a_word_padded_password_tlv_hashes_only_the_password),
+		cmocka_unit_test(a_password_tlv_with_non_zero_padding_or_a_spare_word_is_refused),
 		cmocka_unit_test(keys_that_are_not_p256_are_refused),
 		cmocka_unit_test(a_certificate_file_is_not_taken_for_a_key),
 	};

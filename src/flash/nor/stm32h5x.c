@@ -1493,11 +1493,47 @@ COMMAND_HANDLER(stm32h5x_handle_option_read_command)
 	return ERROR_OK;
 }
 
+/* The *_PRG option registers (h5-flash-ob.md register map), the only offsets option_write takes */
+static const uint32_t stm32h5x_option_prg_offsets[] = {
+	0x054, 0x064, 0x06C, 0x074, 0x084, 0x08C, 0x094, 0x0E4, 0x0EC, 0x0F4, 0x0FC,
+	0x1E4, 0x1EC, 0x1F4, 0x1FC,
+};
+
+/*
+ * The raw access must not go around the checks of the commands made for the irreversible
+ * fields: a product-state change (transition rules, Debug Authentication setup, -confirm for
+ * Locked) and OTP block locks (for ever, 'confirm'). Refused before anything is written.
+ */
+static int stm32h5x_option_write_guard(struct flash_bank *bank, const struct stm32h5x_ob_write *w)
+{
+	uint32_t cur;
+
+	if (w->offset != STM32H5X_OPTSR_PRG && w->offset != STM32H5X_OTPBLR_PRG)
+		return ERROR_OK;
+	int retval = stm32h5x_read_reg(bank, w->offset, &cur);
+	if (retval != ERROR_OK)
+		return retval;
+	uint32_t changed = (cur ^ w->value) & w->mask;
+	if (w->offset == STM32H5X_OPTSR_PRG && (changed & H5_OPTSR_PRODUCT_STATE_MASK)) {
+		LOG_ERROR("stm32h5x: option_write would change PRODUCT_STATE: use 'stm32h5x product_state "
+			"<state>', which checks the transition and the Debug Authentication setup; nothing "
+			"was written");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
+	}
+	if (w->offset == STM32H5X_OTPBLR_PRG && (changed & w->value)) {
+		LOG_ERROR("stm32h5x: option_write would lock OTP blocks for ever: use 'stm32h5x otp_lock "
+			"<bank> <first> [<last>] confirm'; nothing was written");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
+	}
+	return ERROR_OK;
+}
+
 /* stm32h5x option_write <bank> <offset> <value> [mask] */
 COMMAND_HANDLER(stm32h5x_handle_option_write_command)
 {
 	struct flash_bank *bank;
 	struct stm32h5x_ob_write w = { .mask = 0xFFFFFFFF };
+	bool is_prg = false;
 
 	if (CMD_ARGC != 3 && CMD_ARGC != 4)
 		return ERROR_COMMAND_SYNTAX_ERROR;
@@ -1505,7 +1541,18 @@ COMMAND_HANDLER(stm32h5x_handle_option_write_command)
 	COMMAND_PARSE_NUMBER(u32, CMD_ARGV[2], w.value);
 	if (CMD_ARGC == 4)
 		COMMAND_PARSE_NUMBER(u32, CMD_ARGV[3], w.mask);
+	for (unsigned int i = 0; i < ARRAY_SIZE(stm32h5x_option_prg_offsets); i++)
+		is_prg |= w.offset == stm32h5x_option_prg_offsets[i];
+	if (!is_prg && w.offset <= STM32H5X_LAST_REG && !(w.offset % 4)) {
+		LOG_ERROR("stm32h5x: 0x%03" PRIx32 " is not an option register (*_PRG: 0x054 OPTSR_PRG, "
+			"0x074 OPTSR2_PRG, 0x084..0x094, 0x0E4..0x0FC, 0x1E4..0x1FC); nothing was written",
+			w.offset);
+		return ERROR_COMMAND_ARGUMENT_INVALID;
+	}
 	int retval = CALL_COMMAND_HANDLER(stm32h5x_command_bank, &bank);
+	if (retval != ERROR_OK)
+		return retval;
+	retval = stm32h5x_option_write_guard(bank, &w);
 	if (retval != ERROR_OK)
 		return retval;
 	retval = stm32h5x_option_program(bank, &w, 1);

@@ -166,21 +166,21 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		else if (!strcmp(CMD_ARGV[i], "-permissions"))
 			slot = &permissions;
 		else {
-			command_print(CMD, "stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
+			LOG_ERROR("stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}
 		if (i + 1 >= CMD_ARGC) {
-			command_print(CMD, "stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
+			LOG_ERROR("stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}
 		*slot = CMD_ARGV[i + 1];
 	}
 	if (password ? (key || cert) : !(key && cert)) {
-		command_print(CMD, "stm32h5x da auth: give either -key and -cert, or -password");
+		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password");
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	}
 	if (!password && !permissions) {
-		command_print(CMD, "stm32h5x da auth: -permissions is required with certificates "
+		LOG_ERROR("stm32h5x da auth: -permissions is required with certificates "
 			"(e.g. full_regression, debug_open_l3)");
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	}

@@ -46,12 +46,22 @@ bool h5_password_from_file(const uint8_t *file, size_t len, const uint8_t **pass
 	}
 	if (tlv) {
 		uint32_t tlv_len = get_le32(file + 4);
-		if (tlv_len != len - H5_PASSWORD_TLV_HEADER_SIZE) {
+		size_t follow = len - H5_PASSWORD_TLV_HEADER_SIZE;
+		/* an ADAC TLV may carry zero padding up to a word (h5-debug-auth.md §2.4); the
+		 * DA host takes such a file too */
+		bool padded = tlv_len < follow && follow == ((size_t)tlv_len + 3) / 4 * 4;
+		if (tlv_len != follow && !padded) {
 			snprintf(err, err_size, "the password file starts like ST's password.bin "
 					"(type 0x80000000) but its length field says %u bytes and "
-					"%zu follow", (unsigned int)tlv_len,
-					len - H5_PASSWORD_TLV_HEADER_SIZE);
+					"%zu follow", (unsigned int)tlv_len, follow);
 			return false;
+		}
+		for (size_t i = H5_PASSWORD_TLV_HEADER_SIZE + tlv_len; padded && i < len; i++) {
+			if (file[i]) {
+				snprintf(err, err_size, "the padding after the %u-byte password is "
+						"not zero", (unsigned int)tlv_len);
+				return false;
+			}
 		}
 		p = file + H5_PASSWORD_TLV_HEADER_SIZE;
 		n = tlv_len;

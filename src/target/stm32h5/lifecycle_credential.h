@@ -33,8 +33,9 @@
 
 /*
  * Finds the password inside a password file: ST's TLV (type 0x80000000, length matching the
- * file) or, for anything else, the whole file as the raw password. Refuses an empty file, a
- * TLV whose length does not match, and a length outside H5_PASSWORD_MIN_LEN..MAX_LEN.
+ * file, or the file zero-padded up to a word after it) or, for anything else, the whole file
+ * as the raw password. Refuses an empty file, a TLV whose length does not match, non-zero
+ * padding, and a length outside H5_PASSWORD_MIN_LEN..MAX_LEN.
  * *password points into file.
  */
 bool h5_password_from_file(const uint8_t *file, size_t len, const uint8_t **password,

@@ -333,7 +333,7 @@ COMMAND_HANDLER(h5_handle_da_password_provision)
 	bool ok = h5_otp_password_image(file, len, lockbl, image, err, sizeof(err));
 	h5_lc_free_secret(file, len);
 	if (!ok) {
-		command_print(CMD, "%s", err);
+		command_print(CMD, "%s: %s", CMD_ARGV[0], err);
 		return ERROR_FAIL;
 	}
 

@@ -145,8 +145,10 @@ bool h5_obk_parse(const uint8_t *file, size_t len, struct h5_obk_file *obk,
 	size_t data_len = len - H5_OBK_HEADER_SIZE;
 
 	if (obk->encrypt > 1) {
-		snprintf(err, err_size, "the encryption flag is 0x%X; it must be 0 or 1",
-				(unsigned int)obk->encrypt);
+		/* the value is not quoted: in a file that is no .obk (a password file, a key)
+		 * these bytes may be part of a secret */
+		snprintf(err, err_size, "the encryption flag (header bytes 8..11) is neither 0 "
+				"nor 1: this is not a .obk file");
 		return false;
 	}
 	if (obk->size == 0) {
