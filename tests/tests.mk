@@ -15,4 +15,5 @@ INTEGRATION_TESTS += \
 INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tcl))
 
 EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
-	tests/integration/lib.sh tests/integration/flash_helpers.tcl
+	tests/integration/lib.sh tests/integration/flash_helpers.tcl \
+	tests/integration/bad_input_helpers.tcl

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# h5sim: --part H563 --pstate 0x17 --fault-da silent
+# timeout: 150
+# expect-dump: ^da.fault: silent$
+# expect-dump: ^da.certificates_accepted: 0$
+# expect-dump: ^da.last_granted_permissions: 0x00000000$
+# expect-dump: ^da.pending_action: none$
+# expect-dump: ^product_state 0x17$
+# expect-dump: ^count_flash_ops_started 0$
+# expect-dump: ^count_flash_option_changes 0$
+# expect-dump: ^obk_sector 0 words_written 0$
+# expect-dump: ^obk_sector 1 words_written 0$
+#
+# Bad input (issue 8), a faulty device: the simulated Debug Authentication device
+# never answers (no echo of the entry word, no response)
+# (h5sim --fault-da silent). Discovery, authentication by password and by certificate, and
+# closing each end with an error naming the step and what went wrong, quoting no
+# secret (a command that never gives up runs into the test's time limit); nothing is granted or
+# written, and after a reset the chip answers normally.
+source [find bad_input_helpers.tcl]
+init
+bi_da_faulty_device da-device-silent {
+	discover
+		{stm32h5x da discover: DISCOVERY: waiting for the answer: the device sent no word: no handshake in 5000 ms}
+	auth_password
+		{stm32h5x da auth: DISCOVERY: waiting for the answer: the device sent no word: no handshake in 5000 ms}
+	auth_certificate
+		{stm32h5x da auth: DISCOVERY: waiting for the answer: the device sent no word: no handshake in 5000 ms}
+	close
+		{stm32h5x da close: no DA session to close \(try -reset\): LOCK_DEBUG: waiting for the answer: the device sent no word: no handshake in 5000 ms}
+	close_reset
+		{stm32h5x da close: LOCK_DEBUG: waiting for the answer: the device sent no word: no handshake in 5000 ms}
+	discover_noreset
+		{stm32h5x da discover: DISCOVERY: waiting for the answer: the device sent no word: no handshake in 5000 ms}
+}
+h5_done
