@@ -28,6 +28,11 @@ h5_session() {
 		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
 		-c "init" -c "$2" -c "shutdown" >"$h5_work/ocd.log" 2>&1
 	h5_status=$?
+	# the simulator exits and writes its dump when OpenOCD disconnects; if OpenOCD never
+	# connected (it did not start), stop it rather than wait for ever (it saves on SIGTERM)
+	i=0
+	while kill -0 "$H5SIM_PID" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	kill "$H5SIM_PID" 2>/dev/null
 	wait "$H5SIM_PID"
 }
 

@@ -19,6 +19,14 @@ h5_check_match "Open -> Provisioning" {stm32h5x product_state Provisioning} {^Pr
 reset halt
 h5_check_match "make_da_config (password) on the connected device" {stm32h5x obk make_da_config -out $H5_TMP/gen_pw.obk -password $H5_SAMPLES/NUCLEO-H563ZI/Binary/password.bin} {/gen_pw\.obk$}
 h5_check_error "make_da_config with a root key refused for TZEN off" {stm32h5x obk make_da_config -out $H5_TMP/gen_cert.obk -root-key $H5_SAMPLES/NUCLEO-H563ZI/Keys/key_1_root_pub.pem} {password}
+h5_check_match "make_da_config -trustzone on: a root key for a TrustZone setting the device has not yet" {stm32h5x obk make_da_config -out $H5_TMP/gen_cert.obk -root-key $H5_SAMPLES/NUCLEO-H563ZI/Keys/key_1_root_pub.pem -trustzone on} {/gen_cert\.obk$}
+h5_check_error "make_da_config -trustzone on refuses a password" {stm32h5x obk make_da_config -out $H5_TMP/gen_pw2.obk -password $H5_SAMPLES/NUCLEO-H563ZI/Binary/password.bin -trustzone on} {refused for -trustzone on}
+h5_check_error "make_da_config -trustzone takes on or off only" {stm32h5x obk make_da_config -out $H5_TMP/gen_pw2.obk -password $H5_SAMPLES/NUCLEO-H563ZI/Binary/password.bin -trustzone yes} {on or off}
+h5_check "make_da_config -trustzone on wrote ST's DA_Config.obk byte for byte" {
+	set a [open $H5_TMP/gen_cert.obk rb]; set x [read $a]; close $a
+	set b [open $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_Config.obk rb]; set y [read $b]; close $b
+	expr {$x eq $y}
+}
 h5_check_match "provision ST's sample .obk" {stm32h5x obk provision $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk} {^RSSLIB_SUCCESS$}
 proc slurp {f} { set h [open $f rb]; set d [read $h]; close $h; return $d }
 h5_check "generated password .obk equals ST's byte for byte" {expr {[slurp $H5_TMP/gen_pw.obk] eq [slurp $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk]}}

@@ -212,6 +212,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	const char *out_path = NULL, *password = NULL, *root_key = NULL;
 	uint32_t permissions = H5_DA_PERMISSIONS_DEFAULT;
 	uint32_t encrypt = 0;
+	int for_tzen = -1;	/* -trustzone on|off: the TZEN the configuration is made for */
 	uint8_t hash[H5_CREDENTIAL_HASH_SIZE];
 	char err[320];
 
@@ -220,7 +221,13 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 		if (i + 1 >= CMD_ARGC)
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		const char *arg = CMD_ARGV[++i];
-		if (strcmp(opt, "-out") == 0) {
+		if (strcmp(opt, "-trustzone") == 0) {
+			if (strcmp(arg, "on") && strcmp(arg, "off")) {
+				command_print(CMD, "-trustzone takes on or off, not '%s'", arg);
+				return ERROR_COMMAND_ARGUMENT_INVALID;
+			}
+			for_tzen = strcmp(arg, "on") == 0;
+		} else if (strcmp(opt, "-out") == 0) {
 			out_path = arg;
 		} else if (strcmp(opt, "-password") == 0) {
 			password = arg;
@@ -241,24 +248,30 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	if (!out_path || !password == !root_key)
 		return ERROR_COMMAND_SYNTAX_ERROR;
 
-	/* with a connected device, refuse a configuration of the wrong kind for its TZEN */
+	/*
+	 * Refuse a configuration of the wrong kind for the TrustZone setting it is made for:
+	 * -trustzone if given (a provisioning sequence sets TZEN later; the device is not
+	 * consulted), else the connected device's TZEN. With neither, nothing to check against.
+	 */
+	enum h5_da_kind kind = password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;
 	struct target *target = get_current_target(CMD_CTX);
 	struct flash_bank *bank;
-	if (target && target_was_examined(target)
-			&& stm32h5x_bank_of_target(target, &bank) == ERROR_OK) {
-		struct h5_lc_device dev;
-		if (h5_lc_device_get(CMD, &dev) == ERROR_OK) {
-			enum h5_da_kind kind = password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;
-			if (!dev.has_obk) {
-				command_print(CMD, "the connected part has no OBKeys; use "
-						"stm32h5x da_password_provision");
-				return ERROR_FAIL;
-			}
-			if (!h5_da_config_fits(dev.has_trustzone, dev.tzen, kind, permissions, err,
-					sizeof(err))) {
-				command_print(CMD, "refused for the connected device: %s", err);
-				return ERROR_FAIL;
-			}
+	struct h5_lc_device dev = { 0 };
+	bool have_dev = for_tzen < 0 && target && target_was_examined(target)
+		&& stm32h5x_bank_of_target(target, &bank) == ERROR_OK
+		&& h5_lc_device_get(CMD, &dev) == ERROR_OK;
+	if (have_dev && !dev.has_obk) {
+		command_print(CMD, "the connected part has no OBKeys; use "
+				"stm32h5x da_password_provision");
+		return ERROR_FAIL;
+	}
+	if (have_dev || for_tzen >= 0) {
+		bool has_tz = have_dev ? dev.has_trustzone : true;
+		bool tzen = for_tzen >= 0 ? for_tzen == 1 : dev.tzen;
+		if (!h5_da_config_fits(has_tz, tzen, kind, permissions, err, sizeof(err))) {
+			command_print(CMD, "refused for %s: %s", for_tzen >= 0 ? (tzen ?
+					"-trustzone on" : "-trustzone off") : "the connected device", err);
+			return ERROR_FAIL;
 		}
 	}
 
@@ -337,7 +350,36 @@ COMMAND_HANDLER(h5_handle_da_password_provision)
 		return ERROR_FAIL;
 	}
 
-	retval = stm32h5x_otp_program(dev.bank, H5_OTP_DA_HASH_ADDR, image, sizeof(image));
+	/*
+	 * An interrupted earlier run may have programmed part of the hash. OTP half-words can be
+	 * programmed once: program only the erased ones, and refuse (before writing) if one
+	 * holds something else, as the hash could then never be completed.
+	 */
+	retval = target_read_buffer(dev.target, H5_OTP_DA_HASH_ADDR, sizeof(readback), readback);
+	if (retval != ERROR_OK)
+		goto out;
+	for (unsigned int i = 0; i < sizeof(image); i += 2) {
+		bool erased = readback[i] == 0xFF && readback[i + 1] == 0xFF;
+		if (!erased && memcmp(readback + i, image + i, 2) != 0) {
+			command_print(CMD, "OTP at 0x%08X already holds other data: this password's "
+					"hash can never be written there (nothing was written; do not close "
+					"this device with this password)", H5_OTP_DA_HASH_ADDR + i);
+			retval = ERROR_FAIL;
+			goto out;
+		}
+	}
+	unsigned int programmed = 0;
+	for (unsigned int i = 0; i < sizeof(image) && retval == ERROR_OK; i += 2) {
+		if (memcmp(readback + i, image + i, 2) != 0) {
+			retval = stm32h5x_otp_program(dev.bank, H5_OTP_DA_HASH_ADDR + i, image + i, 2);
+			programmed++;
+		}
+	}
+	if (programmed != sizeof(image) / 2)
+		LOG_INFO("stm32h5x: OTP already held %u of the %u half-words of this hash (an "
+				"interrupted run): programmed the %u missing ones",
+				(unsigned int)(sizeof(image) / 2) - programmed,
+				(unsigned int)(sizeof(image) / 2), programmed);
 	if (retval == ERROR_OK)
 		retval = target_read_buffer(dev.target, H5_OTP_DA_HASH_ADDR, sizeof(readback), readback);
 	if (retval != ERROR_OK || memcmp(readback, image, sizeof(image)) != 0) {
@@ -383,10 +425,11 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.handler = h5_handle_obk_make_da_config,
 		.mode = COMMAND_ANY,
 		.usage = "-out <file.obk> (-password <file> | -root-key <pem>) "
-			"[-permissions <mask>] [-encrypt 0|1]",
+			"[-permissions <mask>] [-encrypt 0|1] [-trustzone on|off]",
 		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
-			"Creator does (default permissions 0x00005077, encryption flag 0). With a "
-			"connected device, refuses the kind that does not match its TrustZone setting.",
+			"Creator does (default permissions 0x00005077, encryption flag 0). Refuses the "
+			"kind that does not match the TrustZone setting it is made for: -trustzone "
+			"(the device is then not consulted), else the connected device's.",
 	},
 	COMMAND_REGISTRATION_DONE
 };
