@@ -8,7 +8,10 @@ INTEGRATION_TESTS += \
 	tests/integration/da_regression.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
-	tests/integration/faults.sh
+	tests/integration/faults.sh \
+	tests/integration/provision_dry_run.sh \
+	tests/integration/provision_interrupted.sh \
+	tests/integration/provision_regress.sh
 
 # one Tcl test per behaviour, each run against a fresh simulator by
 # tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten
@@ -16,4 +19,4 @@ INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tc
 
 EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
 	tests/integration/lib.sh tests/integration/flash_helpers.tcl \
-	tests/integration/bad_input_helpers.tcl
+	tests/integration/bad_input_helpers.tcl tests/integration/provision_helpers.tcl
