@@ -30,7 +30,9 @@ make -j"$jobs"
 if [ "$mode" = demo ]; then
 	make demo
 else
-	# every test, then the same tests with our code under ASan + UBSan
+	# every test, then the same tests with our code under ASan + UBSan, then under valgrind
+	# memcheck (OpenOCD, the simulator and the unit tests)
 	make check
 	make check-sanitizers
+	make check-valgrind
 fi

@@ -58,6 +58,8 @@ sentinel_kept "connection dropped while writing"
 # --- reset in the middle of an option-byte change -------------------------------------------
 fresh_chip
 h5_session "--part H563 --fault-reset-during-ob" "reset halt; stm32h5x ob WRPSGn1=0xFFFFFFFE"
+h5_check "reset during an option-byte change: the value that did not take is reported" \
+	"WRPSGn1 programmed to 0xFFFFFFFE but reads 0xFFFFFFFF" "$h5_work/ocd.log"
 h5_session "--part H563" "reset halt; echo \"R: [stm32h5x ob WRPSGn1=0xFFFFFFFE]\"; echo \"V: [stm32h5x ob WRPSGn1]\""
 h5_check "reset during an option-byte change: setting it again works" "^V: 0xFFFFFFFE" "$h5_work/ocd.log"
 h5_pstate "reset during an option-byte change: the product state is still Open" 0xed

@@ -4,7 +4,8 @@
 # Runs one integration test (a Tcl file) against a fresh simulator:
 #   - starts build/bin/h5sim on an ephemeral port with the options of the test's
 #     "# h5sim: ..." header line, its own state file, dump and operation log;
-#   - runs build/bin/openocd -f board/stm32h5-sim.cfg [-f target/stm32h5x.cfg]
+#   - runs build/bin/openocd -f board/stm32h5-sim.cfg [-f target/stm32h5x.cfg] (its GDB, Tcl and
+#     telnet ports disabled, so runs side by side do not collide; a test may enable one)
 #     -f tests/integration/utils.tcl -f TEST (the test prints TAP lines via utils.tcl);
 #   - after both exit, checks each "# expect-dump: REGEX" header line against the simulator's
 #     state dump (one TAP line each), and "# expect-log: REGEX" against the operation log.
@@ -51,6 +52,7 @@ grep -q '^# no-target-cfg' "$test_file" && target_cfg=
 timeout "$timeout_s" "$H5_BUILDDIR/bin/openocd" \
 	-s "$H5_TOP_SRCDIR/tests/integration" \
 	-f board/stm32h5-sim.cfg $target_cfg \
+	-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
 	-f "$H5_TOP_SRCDIR/tests/integration/utils.tcl" -f "$test_file" \
 	>"$work/openocd.out" 2>&1
 status=$?
