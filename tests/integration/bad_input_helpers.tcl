@@ -33,13 +33,7 @@ proc bi_le32 {value} {
 
 # bi_bytes N SEED: N bytes of deterministic garbage (LCG top bytes)
 proc bi_bytes {n seed} {
-	set x $seed
-	set out ""
-	for {set i 0} {$i < $n} {incr i} {
-		set x [expr {($x * 1664525 + 1013904223) & 0xffffffff}]
-		pack out [expr {$x >> 24}] -intle 8 [expr {8 * $i}]
-	}
-	return $out
+	h5_pattern $seed $n
 }
 
 # bi_base64 DATA: DATA in base64 (RFC 4648 alphabet, '=' padding)

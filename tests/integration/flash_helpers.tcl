@@ -4,15 +4,9 @@
 # by the driver), a minimal ELF32/ARM writer (one PT_LOAD segment per section) built with Jim's
 # "pack", and read-back checks through the core.
 
-# Byte i of pattern "seed": a 32-bit LCG, top byte (Numerical Recipes constants).
+# LEN bytes of pattern "seed" (h5_pattern of utils.tcl, its state derived from the seed)
 proc flash_pattern {seed len} {
-	set x [expr {($seed * 2654435761) & 0xffffffff}]
-	set out ""
-	for {set i 0} {$i < $len} {incr i} {
-		set x [expr {($x * 1664525 + 1013904223) & 0xffffffff}]
-		pack out [expr {$x >> 24}] -intle 8 [expr {8 * $i}]
-	}
-	return $out
+	h5_pattern [expr {$seed * 2654435761}] $len
 }
 
 # Byte list of a binary string.

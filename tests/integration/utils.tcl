@@ -98,6 +98,18 @@ proc h5_check_output {name script pattern} {
 	}
 }
 
+# h5_pattern STATE LEN: LEN deterministic pseudo-random bytes (a binary string) from a
+# 32-bit linear congruential generator started at STATE: test data that differs per seed
+proc h5_pattern {state len} {
+	set x [expr {$state & 0xffffffff}]
+	set out ""
+	for {set i 0} {$i < $len} {incr i} {
+		set x [expr {($x * 1664525 + 1013904223) & 0xffffffff}]
+		pack out [expr {$x >> 24}] -intle 8 [expr {8 * $i}]
+	}
+	return $out
+}
+
 proc h5_done {} {
 	global h5_test_failures
 	if {$h5_test_failures > 0} {
