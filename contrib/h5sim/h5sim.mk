@@ -23,10 +23,9 @@ build_bin_h5sim_SOURCES = \
 	contrib/h5sim/cpu_regs.c contrib/h5sim/cpu_flash.c contrib/h5sim/cpu_watch.c \
 	contrib/h5sim/rsslib.c \
 	contrib/h5sim/persist.c contrib/h5sim/persist.h \
-	contrib/h5sim/faults.c contrib/h5sim/faults.h \
-	$(H5SIM_FLASH_SOURCES) $(H5SIM_DA_SOURCES)
+	contrib/h5sim/faults.c contrib/h5sim/faults.h
 build_bin_h5sim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim $(UNICORN_CFLAGS)
-build_bin_h5sim_LDADD = $(UNICORN_LIBS) -lmbedcrypto
+build_bin_h5sim_LDADD = libh5simda.a libh5simflash.a $(UNICORN_LIBS) -lmbedcrypto
 
 INTEGRATION_TESTS += \
 	tests/sim/test_jtag_idcode.sh \

@@ -38,6 +38,11 @@ H5SIM_DA_SOURCES = \
 	contrib/h5sim/da/da_rng.h \
 	contrib/h5sim/da/da_rng.c
 
+# compiled once, linked into the simulator and every unit test of the device
+noinst_LIBRARIES += libh5simda.a
+libh5simda_a_SOURCES = $(H5SIM_DA_SOURCES)
+libh5simda_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim
+
 # Unit tests: the device driven through da_device.h by a host built in the test, with ST's
 # sample files (SAMPLES_DIR). test_da_token_vector also calls the token verifier directly.
 H5SIM_DA_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim \
@@ -58,26 +63,26 @@ UNIT_TESTS += \
 	tests/sim/unit/test_da_token_vector
 
 tests_sim_unit_test_da_mailbox_SOURCES = tests/sim/unit/test_da_mailbox.c \
-	$(H5SIM_DA_TEST_HOST) $(H5SIM_DA_SOURCES)
+	$(H5SIM_DA_TEST_HOST)
 tests_sim_unit_test_da_mailbox_CPPFLAGS = $(H5SIM_DA_TEST_CPPFLAGS)
-tests_sim_unit_test_da_mailbox_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_da_mailbox_LDADD = libh5simda.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_da_discovery_SOURCES = tests/sim/unit/test_da_discovery.c \
-	$(H5SIM_DA_TEST_HOST) $(H5SIM_DA_SOURCES)
+	$(H5SIM_DA_TEST_HOST)
 tests_sim_unit_test_da_discovery_CPPFLAGS = $(H5SIM_DA_TEST_CPPFLAGS)
-tests_sim_unit_test_da_discovery_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_da_discovery_LDADD = libh5simda.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_da_password_SOURCES = tests/sim/unit/test_da_password.c \
-	$(H5SIM_DA_TEST_HOST) $(H5SIM_DA_SOURCES)
+	$(H5SIM_DA_TEST_HOST)
 tests_sim_unit_test_da_password_CPPFLAGS = $(H5SIM_DA_TEST_CPPFLAGS)
-tests_sim_unit_test_da_password_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_da_password_LDADD = libh5simda.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_da_certificate_SOURCES = tests/sim/unit/test_da_certificate.c \
-	$(H5SIM_DA_TEST_HOST) $(H5SIM_DA_SOURCES)
+	$(H5SIM_DA_TEST_HOST)
 tests_sim_unit_test_da_certificate_CPPFLAGS = $(H5SIM_DA_TEST_CPPFLAGS)
-tests_sim_unit_test_da_certificate_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_da_certificate_LDADD = libh5simda.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_da_token_vector_SOURCES = tests/sim/unit/test_da_token_vector.c \
-	$(H5SIM_DA_TEST_HOST) $(H5SIM_DA_SOURCES)
+	$(H5SIM_DA_TEST_HOST)
 tests_sim_unit_test_da_token_vector_CPPFLAGS = $(H5SIM_DA_TEST_CPPFLAGS)
-tests_sim_unit_test_da_token_vector_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_da_token_vector_LDADD = libh5simda.a $(CMOCKA_LIBS) -lmbedcrypto

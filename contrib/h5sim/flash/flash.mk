@@ -17,6 +17,11 @@ H5SIM_FLASH_SOURCES = \
 	contrib/h5sim/flash/otp_edata.c \
 	contrib/h5sim/flash/flash_persist.c
 
+# compiled once, linked into the simulator and every unit test of the model
+noinst_LIBRARIES += libh5simflash.a
+libh5simflash_a_SOURCES = $(H5SIM_FLASH_SOURCES)
+libh5simflash_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim
+
 # Unit tests: the model driven through flash.h (and flash_ext.h for the [U] settings only)
 H5SIM_FLASH_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim
 H5SIM_FLASH_TEST_UTIL = tests/sim/unit/test_flash_util.h
@@ -39,38 +44,38 @@ UNIT_TESTS += \
 	tests/sim/unit/test_flash_persist
 
 tests_sim_unit_test_flash_regs_SOURCES = tests/sim/unit/test_flash_regs.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_regs_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_regs_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_regs_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_flash_program_SOURCES = tests/sim/unit/test_flash_program.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_program_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_program_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_program_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_flash_erase_SOURCES = tests/sim/unit/test_flash_erase.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_erase_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_erase_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_erase_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_flash_ob_SOURCES = tests/sim/unit/test_flash_ob.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_ob_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_ob_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_ob_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_flash_otp_edata_SOURCES = tests/sim/unit/test_flash_otp_edata.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_otp_edata_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_otp_edata_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_otp_edata_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_flash_obk_SOURCES = tests/sim/unit/test_flash_obk.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_obk_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_obk_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_obk_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 tests_sim_unit_test_flash_persist_SOURCES = tests/sim/unit/test_flash_persist.c \
-	$(H5SIM_FLASH_TEST_UTIL) $(H5SIM_FLASH_SOURCES)
+	$(H5SIM_FLASH_TEST_UTIL)
 tests_sim_unit_test_flash_persist_CPPFLAGS = $(H5SIM_FLASH_TEST_CPPFLAGS)
-tests_sim_unit_test_flash_persist_LDADD = $(CMOCKA_LIBS) -lmbedcrypto
+tests_sim_unit_test_flash_persist_LDADD = libh5simflash.a $(CMOCKA_LIBS) -lmbedcrypto
 
 EXTRA_DIST += contrib/h5sim/flash/README.md
