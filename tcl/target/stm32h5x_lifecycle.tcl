@@ -54,9 +54,8 @@ namespace eval stm32h5x {
 		set settings(tmpdir) /tmp
 	}
 
-	# state codes, final states offered by provision, and the DA permission bits used here
-	variable pstate_codes {Open 0xed Provisioning 0x17 iROT-Provisioned 0x2e TZ-Closed 0xc6
-		Closed 0x72 Locked 0x5c Regression 0x9a NS-Regression 0xa3}
+	# final states offered by provision, and the DA permission bits used here (state names:
+	# stm32h5x_pstate_name of target/stm32h5x.cfg)
 	variable finals {iROT-Provisioned TZ-Closed Closed Provisioning}
 	variable perm_bits {full_regression 14 partial_regression 12 debug_open_l3 6
 		debug_open_l2 5 debug_open_l1 4 debug_open_l3_ns 2 debug_open_l2_ns 1 debug_open_l1_ns 0}
@@ -133,16 +132,6 @@ proc stm32h5x::check_readable {who what path} {
 	if { ![file readable $path] || [file isdirectory $path] } {
 		fail $who "$what '$path' cannot be read"
 	}
-}
-
-proc stm32h5x::state_name {code} {
-	variable pstate_codes
-	foreach {name c} $pstate_codes {
-		if { $c == $code } {
-			return $name
-		}
-	}
-	return [format "unknown (0x%02x)" $code]
 }
 
 # --- the device -------------------------------------------------------------------------------
@@ -832,7 +821,7 @@ proc stm32h5x::check_discovery {who d kind perm} {
 			fail $who "DA discovery did not report $k"
 		}
 	}
-	set state [state_name [expr {[dict get $d lifecycle] & 0xff}]]
+	set state [stm32h5x_pstate_name [expr {[dict get $d lifecycle] & 0xff}]]
 	if { $state eq "Open" } {
 		fail $who "the device is Open: there is nothing to regress or reopen"
 	}
