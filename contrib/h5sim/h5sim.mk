@@ -4,6 +4,10 @@
 noinst_PROGRAMS += build/bin/h5sim
 build_bin_h5sim_SOURCES = \
 	contrib/h5sim/main.c \
+	contrib/h5sim/bringup.c contrib/h5sim/bringup.h \
+	contrib/h5sim/stlink_server.c contrib/h5sim/stlink_server.h \
+	contrib/h5sim/stlink_tcp.c contrib/h5sim/stlink_tcp.h \
+	contrib/h5sim/stlink_fw.c contrib/h5sim/stlink_fw.h \
 	contrib/h5sim/options.c contrib/h5sim/options.h \
 	contrib/h5sim/rbb.c contrib/h5sim/rbb.h \
 	contrib/h5sim/tap.c contrib/h5sim/tap.h \
