@@ -52,3 +52,11 @@ INTEGRATION_TESTS += \
 
 EXTRA_DIST += tests/sim/lib.sh tests/sim/targets.tcl tests/sim/flash_routine.S tests/sim/rsslib_call.S \
 	tcl/board/stm32h5-sim.cfg docs/simulator.md
+
+# the emulated stlink-server's protocol layer, alone
+check_PROGRAMS += tests/sim/unit/test_stlink_tcp
+UNIT_TESTS += tests/sim/unit/test_stlink_tcp
+tests_sim_unit_test_stlink_tcp_SOURCES = tests/sim/unit/test_stlink_tcp.c \
+	contrib/h5sim/stlink_tcp.c contrib/h5sim/stlink_tcp.h
+tests_sim_unit_test_stlink_tcp_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim
+tests_sim_unit_test_stlink_tcp_LDADD = $(CMOCKA_LIBS)
