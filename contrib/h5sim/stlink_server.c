@@ -239,6 +239,12 @@ static int run(struct stlink_tcp_server *srv, int lfd, bool once, volatile sig_a
 				sessions[free_slot].fd = fd;
 				sessions[free_slot].have = 0;
 				had_session = true;
+				active++;
+				for (unsigned int i = 0; i < srv->n_probes; i++) {
+					struct sim_probe *p = srv->probes[i].ctx;
+					chip_log(p->chip, "stlink: session %d connected, %u session(s) active",
+							free_slot, active);
+				}
 				continue;
 			}
 			struct session *s = &sessions[idx[k]];
