@@ -10,7 +10,7 @@
  * Faults: when a chip's fault injection drops the link, the session using that probe is
  * closed without an answer to the request under way; a power loss stops the server.
  * With --once (of the first probe) the server exits when its last session ends. At exit every
- * chip's state and dump are written; the dump gains the probe's counters (stlink.*).
+ * chip's state and dump are written; the dump gains the probe's counters (count_stlink_*).
  */
 
 #include <errno.h>
@@ -125,10 +125,10 @@ static int save_probe(struct sim_probe *p)
 	if (p->opt.dump_file) {
 		FILE *d = fopen(p->opt.dump_file, "a");
 		if (d) {
-			fprintf(d, "stlink.commands %" PRIu64 "\n", p->fw.cnt.commands);
-			fprintf(d, "stlink.bytes_out %" PRIu64 "\n", p->fw.cnt.bytes_out);
-			fprintf(d, "stlink.bytes_in %" PRIu64 "\n", p->fw.cnt.bytes_in);
-			fprintf(d, "stlink.mem_bytes %" PRIu64 "\n", p->fw.cnt.mem_bytes);
+			fprintf(d, "count_stlink_commands %" PRIu64 "\n", p->fw.cnt.commands);
+			fprintf(d, "count_stlink_bytes_out %" PRIu64 "\n", p->fw.cnt.bytes_out);
+			fprintf(d, "count_stlink_bytes_in %" PRIu64 "\n", p->fw.cnt.bytes_in);
+			fprintf(d, "count_stlink_mem_bytes %" PRIu64 "\n", p->fw.cnt.mem_bytes);
 			fclose(d);
 		}
 	}
