@@ -168,8 +168,9 @@ enum da_err da_transport_open(struct target *target, const struct da_settings *s
 	if (transport_is_hla())
 		return da_fail(diag, DA_ERR_UNSUPPORTED,
 			"Debug Authentication needs AP0 (the DBGMCU mailbox), which a high-level "
-			"adapter (hla) cannot reach; use 'transport select dapdirect_swd' with an "
-			"ST-Link, or a CMSIS-DAP or J-Link adapter");
+			"adapter (hla) cannot reach: with an ST-Link use interface/stlink-dap.cfg "
+			"(transport dapdirect_swd; ST-Link firmware V2J24 or later, or any "
+			"STLINK-V3), or a CMSIS-DAP or J-Link adapter");
 	if (!pc || !pc->dap)
 		return da_fail(diag, DA_ERR_UNSUPPORTED,
 			"target %s has no DAP (create it with -dap)", target_name(target));
