@@ -98,10 +98,14 @@ static enum da_err mailbox_put(void *ctx, uint32_t word, unsigned int timeout_ms
 
 	/* the device must have taken the previous word */
 	err = wait_ack(t, host_pending_bit(t->settings), 0, timeout_ms, &ack, diag);
-	if (err == DA_ERR_TIMEOUT)
+	if (err == DA_ERR_TIMEOUT && t->entry_word_pending)
+		da_diag_prefix(diag, "the device never took the entry word written while NRST was low: "
+			"did the reset reach the chip? (check that the adapter's NRST pin is wired to it) ");
+	else if (err == DA_ERR_TIMEOUT)
 		da_diag_prefix(diag, "the device did not take the previous word: ");
 	if (err != DA_OK)
 		return err;
+	t->entry_word_pending = false;
 	return da_transport_write(t, DA_DBGMCU_AUTH_HOST, word, diag);
 }
 
@@ -268,7 +272,11 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 			return da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
 		return DA_OK;
 	}
-	if (err == DA_ERR_TIMEOUT)
+	if (err == DA_ERR_TIMEOUT) {
+		/* without a reset (NRST not wired) the entry word stays in the mailbox */
+		t->entry_word_pending = da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, NULL) == DA_OK &&
+			(ack & host_pending_bit(s));
 		return DA_OK;
+	}
 	return da_fail(diag, err, "AP0 lost after releasing NRST");
 }
