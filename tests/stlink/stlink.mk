@@ -10,6 +10,7 @@ STLINK_TESTS += \
 	tests/stlink/two_boards.sh \
 	tests/stlink/hla.sh \
 	tests/stlink/nrst_not_wired.sh \
+	tests/stlink/dapdirect_jtag.sh \
 	tests/stlink/existing_sh_tests.sh \
 	tests/stlink/existing_tcl_tests.sh
 
