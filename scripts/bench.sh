@@ -89,35 +89,43 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 session baseline 'init; reset halt; shutdown'
 
-rows=""
-for kib in $BENCH_SIZES_KIB; do
-	img=$W/image-$kib.bin
-	head -c $((kib * 1024)) "$W/random.bin" >"$img"
-	# RAM: SRAM is smaller than the largest image, so big images go in 128 KiB pieces
-	chunks=$(((kib + 127) / 128))
+# make_images KIB: the image of KIB KiB and, for RAM (SRAM is smaller than the largest image),
+# its first piece of at most 128 KiB, loaded $chunks times
+make_images() {
+	img=$W/image-$1.bin
+	head -c $(($1 * 1024)) "$W/random.bin" >"$img"
+	chunks=$((($1 + 127) / 128))
 	[ "$chunks" -ge 1 ] || chunks=1
-	piece=$((kib * 1024 / chunks))
-	head -c "$piece" "$img" >"$W/piece-$kib.bin"
-	# with BENCH_REPEAT > 1 the three sessions run again, in turn, as NAME.rN
-	rep=1
-	while [ $rep -le "$BENCH_REPEAT" ]; do
-		sfx=""
-		[ $rep -gt 1 ] && sfx=".r$rep"
-		session "ram$kib$sfx" "init; reset halt
+	head -c $(($1 * 1024 / chunks)) "$img" >"$W/piece-$1.bin"
+}
+# three_sessions PREFIX KIB SUFFIX: the RAM, loader and direct sessions of one row
+three_sessions() {
+	session "$1ram$2$3" "init; reset halt
 set t0 [ms]
-for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-$kib.bin 0x20000000 bin }
+for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-$2.bin 0x20000000 bin }
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown"
-		for path in loader direct; do
-			pre=""
-			[ $path = direct ] && pre="set WORKAREASIZE 0"
-			session "flash-$path$kib$sfx" "init; reset halt
+	for path in loader direct; do
+		pre=""
+		[ $path = direct ] && pre="set WORKAREASIZE 0"
+		session "$1flash-$path$2$3" "init; reset halt
 stm32h5x mass_erase 0
 set t0 [ms]
 flash write_image $img 0x08000000 bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown" "$pre"
-		done
+	done
+}
+
+rows=""
+for kib in $BENCH_SIZES_KIB; do
+	make_images "$kib"
+	# with BENCH_REPEAT > 1 the three sessions run again, in turn, as NAME.rN
+	rep=1
+	while [ $rep -le "$BENCH_REPEAT" ]; do
+		sfx=""
+		[ $rep -gt 1 ] && sfx=".r$rep"
+		three_sessions "" "$kib" "$sfx"
 		rep=$((rep + 1))
 	done
 	rows="$rows $kib"
@@ -130,26 +138,8 @@ export H5_LINK=stlink
 session stlink-baseline 'init; reset halt; shutdown'
 stlink_rows=""
 for kib in $BENCH_STLINK_SIZES_KIB; do
-	img=$W/image-st$kib.bin
-	head -c $((kib * 1024)) "$W/random.bin" >"$img"
-	chunks=$(((kib + 127) / 128))
-	[ "$chunks" -ge 1 ] || chunks=1
-	head -c $((kib * 1024 / chunks)) "$img" >"$W/piece-st$kib.bin"
-	session "stlink-ram$kib" "init; reset halt
-set t0 [ms]
-for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-st$kib.bin 0x20000000 bin }
-echo \"bench-ms [expr {[ms] - \$t0}]\"
-shutdown"
-	for path in loader direct; do
-		pre=""
-		[ $path = direct ] && pre="set WORKAREASIZE 0"
-		session "stlink-flash-$path$kib" "init; reset halt
-stm32h5x mass_erase 0
-set t0 [ms]
-flash write_image $img 0x08000000 bin
-echo \"bench-ms [expr {[ms] - \$t0}]\"
-shutdown" "$pre"
-	done
+	make_images "$kib"
+	three_sessions stlink- "$kib" ""
 	stlink_rows="$stlink_rows $kib"
 done
 unset H5_LINK

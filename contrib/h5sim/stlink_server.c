@@ -66,20 +66,6 @@ static void released(void *ctx)
 		fflush(p->chip->log);
 }
 
-static bool write_all(int fd, const uint8_t *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return false;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
 static int setup_probe(struct sim_probe *p, unsigned int index, struct stlink_tcp_probe *tp)
 {
 	if (!stlink_fw_parse_version(p->opt.stlink_fw, &p->set)) {
@@ -177,7 +163,7 @@ static bool serve_session(struct stlink_tcp_server *srv, struct session *s, int 
 			*why = "dropped by fault injection";
 			return false;
 		}
-		if (!write_all(s->fd, reply, n)) {
+		if (!rbb_write_all(s->fd, reply, n)) {
 			*why = "write failed";
 			return false;
 		}
