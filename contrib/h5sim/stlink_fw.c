@@ -401,12 +401,12 @@ static void mem_command(struct stlink_fw *fw, const uint8_t *cmd, const uint8_t 
 		ap = fw->set->default_ap;
 	if (!csw_hi)
 		csw_hi = default_csw(fw, ap);
-	if (write)
+	if (write && len)
 		memcpy(buf, out, len);
 	else
 		memset(buf, 0, len);
 	fw->last_rw_status = mem_access(fw, ap, csw_hi, addr, size, len, inc, write, buf);
-	if (!write)
+	if (!write && in_len)
 		memcpy(in, buf, len < in_len ? len : in_len);
 }
 
@@ -632,7 +632,8 @@ static void debug_command(struct stlink_fw *fw, const uint8_t *cmd, const uint8_
 void stlink_fw_command(struct stlink_fw *fw, const uint8_t cmd[16], const uint8_t *out,
 		uint32_t out_len, uint8_t *in, uint32_t in_len)
 {
-	memset(in, 0, in_len);
+	if (in_len)
+		memset(in, 0, in_len);
 	fw->cnt.commands++;
 	fw->cnt.bytes_out += out_len;
 	fw->cnt.bytes_in += in_len;

@@ -11,7 +11,7 @@ stlink_server() {
 	sdir=$1
 	shift
 	rm -f "$sdir/port"
-	"$H5_BUILDDIR/bin/h5sim" --stlink --port 0 --port-file "$sdir/port" "$@" \
+	"${H5SIM:-$H5_BUILDDIR/bin/h5sim}" --stlink --port 0 --port-file "$sdir/port" "$@" \
 		>"$sdir/h5sim.out" 2>&1 &
 	STLINK_PID=$!
 	si=0
