@@ -3,9 +3,9 @@
 #
 # A Closed H563 on a NUCLEO-H563ZI, as a user meets it: the unchanged board file over the
 # board's (emulated) STLINK-V3 and OpenOCD's stlink driver. The core's AP is closed, yet
-# DBGMCU_IDCODE reads through AP0, Debug Authentication discovery answers, and a full
-# regression with ST's sample certificate chain returns the chip to Open with its flash
-# erased. Prints TAP.
+# DBGMCU_IDCODE reads through AP0, Debug Authentication discovery answers, a debug reopen lets
+# the core halt until 'da close' locks it again, and a full regression with ST's sample
+# certificate chain returns the chip to Open with its flash erased. Prints TAP.
 set -u
 . "$H5_TOP_SRCDIR/tests/integration/lib.sh"
 . "$H5_TOP_SRCDIR/tests/stlink/lib.sh"
@@ -18,6 +18,7 @@ D=$h5_work/dump.txt
 # a provisioned Closed chip with a programmed word
 h5_seed "--part H563 --pstate 0x72 --tzen 1" "$S/NUCLEO-H563ZI/Binary/DA_Config.obk"
 h5_check "the seeded chip holds a programmed flash word" "^user 0x000000 " "$h5_work/state"
+cp "$h5_work/state" "$h5_work/state.closed"
 
 board() { # board TCL: the NUCLEO-H563ZI board file over the emulated ST-Link, then TCL
 	if ! stlink_server "$h5_work" --once --part H563 --state "$h5_work/state" --dump "$D" \
@@ -38,6 +39,18 @@ h5_check "DBGMCU_IDCODE of the Closed H563 reads through AP0" "^IDCODE 0x.....48
 h5_check "DA discovery answers with the Closed lifecycle" "^lifecycle 0x3072" "$L"
 h5_check "DA discovery selects the certificate method" "^auth_method certificate" "$L"
 h5_pstate "discovery changes nothing" 0x72
+
+board "stm32h5x da auth $CHAIN -permissions debug_open_l3; halt
+echo \"S1: [stm32h5.cpu curstate]\"
+echo \"M1: [catch {stm32h5.cpu read_memory 0x20000000 32 1}]\"
+echo \"C: [catch {stm32h5x da close -reset} e] \$e\"
+echo \"M2: [catch {stm32h5.cpu read_memory 0x20000000 32 1}]\""
+h5_check "a debug reopen over the ST-Link lets the core halt" "^S1: halted" "$L"
+h5_check "the reopened core reads memory" "^M1: 0" "$L"
+h5_check "da close -reset locks the debug access again" "^C: 0 status SUCCESS" "$L"
+h5_check "after da close the core's memory is out of reach" "^M2: 1" "$L"
+h5_pstate "a debug reopen and close leave the chip Closed" 0x72
+cp "$h5_work/state.closed" "$h5_work/state"
 
 board "echo \"R: [stm32h5x da auth $CHAIN -permissions full_regression]\""
 h5_check "the full regression is granted over the ST-Link" "^R: status SUCCESS" "$L"
