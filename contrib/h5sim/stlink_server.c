@@ -276,6 +276,16 @@ int stlink_server_main(int argc, char **argv, const struct h5sim_options *first,
 			return r > 0 ? 0 : 2;
 		if (probes[n].opt.next_probe_arg)
 			probes[n].opt.next_probe_arg += off;
+		const struct h5sim_options *o = &probes[n].opt;
+		const char *server_option = o->port != first->port && o->port != 9999 ? "--port" :
+			o->port_file ? "--port-file" : o->once ? "--once" :
+			o->stlink_api != first->stlink_api ? "--stlink-api" :
+			o->record_file || o->replay_file ? "--record/--replay" : NULL;
+		if (server_option) {
+			fprintf(stderr, "h5sim: %s is an option of the server: give it before the first --probe\n",
+					server_option);
+			return 2;
+		}
 		n++;
 	}
 	if (first->replay_file || first->record_file) {

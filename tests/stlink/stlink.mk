@@ -4,6 +4,9 @@
 # not again under the sanitizers or valgrind (the server's parser is: its unit test and fuzz
 # replay are in UNIT_TESTS).
 
+# cheap and about the simulator's own parsing: with the other tests, sanitizers and valgrind too
+INTEGRATION_TESTS += tests/stlink/server_options.sh
+
 STLINK_TESTS += \
 	tests/stlink/board_files.sh \
 	tests/stlink/closed_h563.sh \
@@ -14,4 +17,4 @@ STLINK_TESTS += \
 	tests/stlink/existing_sh_tests.sh \
 	tests/stlink/existing_tcl_tests.sh
 
-EXTRA_DIST += tests/stlink/lib.sh tests/stlink/over_stlink.sh $(STLINK_TESTS)
+EXTRA_DIST += tests/stlink/lib.sh tests/stlink/over_stlink.sh tests/stlink/server_options.sh $(STLINK_TESTS)
