@@ -31,6 +31,15 @@ for c in "da discover" "da auth" "da close"; do
 done
 h5_pstate "hla_swd: the refusals leave the chip Open" 0xed
 
+# a Closed chip in hla mode: the core cannot be examined and AP0 cannot be reached to tell why
+h5_seed "--part H563 --pstate 0x72 --tzen 1" "$S/NUCLEO-H563ZI/Binary/DA_Config.obk"
+h5_session "--part H563" "$refusals"
+h5_check "hla_swd on a Closed chip: the examine failure names interface/stlink-dap.cfg" \
+	"core cannot be examined.*interface/stlink-dap.cfg" "$L"
+h5_check "hla_swd on a Closed chip: DA refuses, naming interface/stlink-dap.cfg" \
+	"^REFUSED da auth.*interface/stlink-dap.cfg" "$L"
+h5_pstate "hla_swd on a Closed chip: it stays Closed" 0x72
+
 # an ST-LINK/V2 with J23 firmware: no DAP register access, so hla is its only mode
 h5_fresh_state
 h5_session "--part H563 --stlink-fw V2J23S4" "reset halt; program $h5_work/img.bin 0x08000000 verify; $refusals"
