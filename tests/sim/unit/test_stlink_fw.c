@@ -368,6 +368,57 @@ static void hla_core_commands_halt_and_read_registers(void **state)
 	drop_probe(p);
 }
 
+/* Random commands (fixed seed) never break the probe: it still answers and reaches AP0 */
+static void random_commands_leave_the_probe_working(void **state)
+{
+	static const uint8_t subs[] = { 0x01, 0x02, 0x07, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x21, 0x22,
+		0x30, 0x31, 0x33, 0x34, 0x35, 0x36, 0x3A, 0x3B, 0x3C, 0x3E, 0x43, 0x45, 0x46, 0x47,
+		0x48, 0x4B, 0x4C, 0x50, 0x54, 0x61, 0x62, 0x77 };
+	static const uint32_t bases[] = { 0x20000000, 0x08000000, 0xE0044000, 0xE000EDF0,
+		0x0FFD0000, 0x40022000, 0xFFFFFFF0 };
+	static uint8_t out[600];
+	struct probe *p = make_probe("V3J7", "0xED", true);
+	uint64_t x = 0x9E3779B97F4A7C15ull;
+
+	enter_swd(p);
+	init_ap(p, 0);
+	init_ap(p, 1);
+	for (int i = 0; i < 3000; i++) {
+		uint8_t c[16];
+		for (int k = 0; k < 16; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			c[k] = (uint8_t)x;
+		}
+		c[0] = (x >> 8) % 8 ? 0xF2 : (uint8_t)(0xF1 + (x >> 16) % 11);
+		c[1] = subs[(x >> 24) % sizeof(subs)];
+		if (c[1] == 0x4C || c[1] == 0x21)
+			c[1] = 0x07;	/* keep the APs open and the probe in debug mode */
+		if ((x >> 32) % 4) {
+			uint32_t off = (uint32_t)((x >> 40) % 64);
+			put32(c + 2, bases[(x >> 36) % 7] + ((x >> 62) ? off & ~3u : off));
+			c[6] = (uint8_t)((x >> 48) % 80) & ((x >> 61) & 1 ? 0xFC : 0xFF);
+			c[7] = (x >> 56) % 16 ? 0 : 0x18;	/* now and then 6 KiB and more */
+			c[8] = (uint8_t)((x >> 44) % 3);
+		}
+		uint32_t len = (uint32_t)((x >> 20) % sizeof(out));
+		if ((x >> 28) & 1)
+			stlink_fw_command(&p->fw, c, out, len, NULL, 0);
+		else
+			stlink_fw_command(&p->fw, c, NULL, 0, p->in, len);
+	}
+	print_message("# %llu random commands moved %llu bytes\n", (unsigned long long)p->fw.cnt.commands,
+			(unsigned long long)p->fw.cnt.mem_bytes);
+	enter_swd(p);
+	init_ap(p, 0);
+	uint32_t v;
+	assert_int_equal(dap_write(p, 0xFFFF, 0x0, 0x1E), 0x80);	/* clear every sticky flag */
+	assert_int_equal(dap_read(p, 0, 0xFC, &v), 0x80);
+	assert_int_equal(v, 0x54770002);
+	drop_probe(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +434,7 @@ int main(void)
 		cmocka_unit_test(firmware_without_csw_ignores_the_ap_and_csw_bytes),
 		cmocka_unit_test(nrst_reaches_the_chip_only_when_wired),
 		cmocka_unit_test(hla_core_commands_halt_and_read_registers),
+		cmocka_unit_test(random_commands_leave_the_probe_working),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
