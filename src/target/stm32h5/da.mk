@@ -11,6 +11,8 @@ libh5core_a_SOURCES += \
 	src/target/stm32h5/adac_tlv.h \
 	src/target/stm32h5/da_auth.c \
 	src/target/stm32h5/da_auth.h \
+	src/target/stm32h5/da_cert_make.c \
+	src/target/stm32h5/da_cert_make.h \
 	src/target/stm32h5/da_certificate.c \
 	src/target/stm32h5/da_certificate.h \
 	src/target/stm32h5/da_crypto.c \
@@ -23,6 +25,8 @@ libh5core_a_SOURCES += \
 	src/target/stm32h5/da_file.h \
 	src/target/stm32h5/da_key.c \
 	src/target/stm32h5/da_key.h \
+	src/target/stm32h5/da_key_file.c \
+	src/target/stm32h5/da_key_file.h \
 	src/target/stm32h5/da_password.c \
 	src/target/stm32h5/da_password.h \
 	src/target/stm32h5/da_permissions.c \
@@ -31,6 +35,10 @@ libh5core_a_SOURCES += \
 	src/target/stm32h5/da_protocol.h \
 	src/target/stm32h5/da_settings.c \
 	src/target/stm32h5/da_settings.h \
+	src/target/stm32h5/da_sign_cmd.c \
+	src/target/stm32h5/da_sign_cmd.h \
+	src/target/stm32h5/da_signer.c \
+	src/target/stm32h5/da_signer.h \
 	src/target/stm32h5/da_token.c \
 	src/target/stm32h5/da_token.h
 
@@ -43,6 +51,7 @@ check_PROGRAMS += \
 	tests/unit/test_adac_packet \
 	tests/unit/test_adac_tlv \
 	tests/unit/test_da_auth \
+	tests/unit/test_da_cert_make \
 	tests/unit/test_da_certificate \
 	tests/unit/test_da_discovery \
 	tests/unit/test_da_error \
@@ -55,6 +64,7 @@ UNIT_TESTS += \
 	tests/unit/test_adac_packet \
 	tests/unit/test_adac_tlv \
 	tests/unit/test_da_auth \
+	tests/unit/test_da_cert_make \
 	tests/unit/test_da_certificate \
 	tests/unit/test_da_discovery \
 	tests/unit/test_da_error \
@@ -70,6 +80,9 @@ tests_unit_test_adac_packet_LDADD = $(DA_TEST_LDADD)
 tests_unit_test_adac_tlv_SOURCES = tests/unit/test_adac_tlv.c
 tests_unit_test_adac_tlv_CPPFLAGS = $(DA_TEST_CPPFLAGS)
 tests_unit_test_adac_tlv_LDADD = $(DA_TEST_LDADD)
+tests_unit_test_da_cert_make_SOURCES = tests/unit/test_da_cert_make.c
+tests_unit_test_da_cert_make_CPPFLAGS = $(DA_TEST_CPPFLAGS)
+tests_unit_test_da_cert_make_LDADD = $(DA_TEST_LDADD)
 tests_unit_test_da_certificate_SOURCES = tests/unit/test_da_certificate.c
 tests_unit_test_da_certificate_CPPFLAGS = $(DA_TEST_CPPFLAGS)
 tests_unit_test_da_certificate_LDADD = $(DA_TEST_LDADD)
@@ -97,3 +110,8 @@ tests_unit_test_da_protocol_LDADD = $(DA_TEST_LDADD)
 tests_unit_test_da_settings_SOURCES = tests/unit/test_da_settings.c
 tests_unit_test_da_settings_CPPFLAGS = $(DA_TEST_CPPFLAGS)
 tests_unit_test_da_settings_LDADD = $(DA_TEST_LDADD)
+
+# stand-in for an external signer, used by tests/integration/da_own_credentials.sh
+check_PROGRAMS += tests/integration/test_signer
+tests_integration_test_signer_SOURCES = tests/integration/test_signer.c
+tests_integration_test_signer_LDADD = -lmbedcrypto

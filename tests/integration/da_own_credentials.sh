@@ -1,0 +1,110 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# A Debug Authentication credential set made only with this project's commands (stm32h5x da
+# make_key, make_certificate, make_chain; stm32h5x obk make_da_config), no ST tool and no ST
+# sample: provisioned into a simulated H563 (TrustZone on) and H533, it regresses them (full and
+# partial) and reopens debug. A leaf wider than its parent and a chain bound to another SoC ID
+# are refused locally with their reason. The external signer (-sign-cmd) signs a regression;
+# its failures (no output, wrong length, wrong signature, too slow) are named. Prints TAP.
+set -u
+. "$H5_TOP_SRCDIR/tests/integration/lib.sh"
+
+: "${H5_TEST_SIGNER:=$PWD/tests/integration/test_signer}"
+C=$h5_work/cred
+L=$h5_work/ocd.log
+mkdir -p "$C"
+
+# h5_offline "TCL": OpenOCD without a simulator or init (the credential commands need neither)
+h5_offline() {
+	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
+		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
+		-c "$1" -c "shutdown" >"$L" 2>&1
+}
+
+# --- the credential set: three keys, three certificates, the chain, the DA configuration ------
+h5_offline "stm32h5x da make_key -out $C/root.pem -public $C/root_pub.pem
+stm32h5x da make_key -out $C/int.pem -public $C/int_pub.pem
+stm32h5x da make_key -out $C/leaf.pem -public $C/leaf_pub.pem
+stm32h5x da make_certificate -role root -subject-key $C/root_pub.pem -signer-key $C/root.pem -permissions 0x5077 -out $C/root.b64
+stm32h5x da make_certificate -role intermediate -subject-key $C/int_pub.pem -signer-key $C/root.pem -parent $C/root.b64 -permissions 0x5077 -out $C/int.b64
+stm32h5x da make_certificate -role leaf -subject-key $C/leaf_pub.pem -signer-key $C/int.pem -parent $C/int.b64 -permissions full_regression,partial_regression,debug_open_l3 -out $C/leaf.b64
+stm32h5x da make_chain -out $C/chain.b64 $C/root.b64 $C/int.b64 $C/leaf.b64
+stm32h5x obk make_da_config -out $C/da.obk -root-key $C/root_pub.pem"
+h5_check "five commands make keys, certificates, chain and DA configuration" "wrote .*/chain.b64: 3 certificates, verified" "$L"
+stat -c 'M: %a' "$C/leaf.pem" >"$h5_work/mode"
+h5_check "a new private key file is readable by its owner only" "^M: 600$" "$h5_work/mode"
+h5_absent "no key material is printed" "PRIVATE KEY|BEGIN" "$L"
+
+h5_offline "catch {stm32h5x da make_certificate -role leaf -subject-key $C/leaf_pub.pem -signer-key $C/int.pem -parent $C/leaf.b64 -permissions bit3 -out $C/x.b64} m; echo \"E1: \$m\"
+catch {stm32h5x da make_certificate -role leaf -subject-key $C/leaf_pub.pem -signer-key $C/int.pem -parent $C/int.b64 -permissions bit3 -out $C/x.b64} m; echo \"E2: \$m\"
+catch {stm32h5x da make_key -out $C/root.pem} m; echo \"E3: \$m\""
+h5_check "a leaf as parent is refused" "^E1: .*only a root or an intermediate can sign" "$L"
+h5_check "a leaf wider than its parent is refused naming the permission" "^E2: .*must fit inside its parent's: permission bit 3 is not granted" "$L"
+h5_check "an existing key file is never overwritten" "^E3: .*never overwritten" "$L"
+
+AUTH="-key $C/leaf.pem -cert $C/chain.b64"
+for part in H563 H533; do
+	h5_seed "--part $part --pstate 0x72 --tzen 1" "$C/da.obk"
+	cp "$h5_work/state" "$h5_work/state.closed"
+	h5_session "--part $part" "echo \"R: [stm32h5x da auth $AUTH -permissions full_regression]\""
+	h5_check "$part: the own chain's full regression reports Open" "^product_state Open" "$L"
+	h5_pstate "$part: the chip is Open after the full regression" 0xed
+
+	cp "$h5_work/state.closed" "$h5_work/state"
+	h5_session "--part $part" "stm32h5x da auth $AUTH -permissions debug_open_l3; halt; echo \"S: [stm32h5.cpu curstate]\""
+	h5_check "$part: after a debug reopen with the own chain the core halts" "^S: halted" "$L"
+	h5_pstate "$part: a debug reopen leaves the chip Closed" 0x72
+
+	h5_seed "--part $part --pstate 0xC6" "$C/da.obk"
+	h5_state_ob optsr2 0xb4000000
+	h5_session "--part $part" "echo \"R: [stm32h5x da auth $AUTH -permissions partial_regression]\""
+	h5_check "$part: the own chain's partial regression reports TZ-Closed" "^product_state TZ-Closed" "$L"
+done
+
+# --- SoC ID: a chain bound to this device works, one bound to another is refused locally ------
+h5_seed "--part H563 --pstate 0x72 --tzen 1" "$C/da.obk"
+cp "$h5_work/state" "$h5_work/state.closed"
+h5_session "--part H563" 'set d [stm32h5x da discover]; echo "ID: [dict get $d soc_id]"'
+id=$(sed -n 's/^ID: //p' "$L")
+h5_offline "stm32h5x da make_certificate -role leaf -subject-key $C/leaf_pub.pem -signer-key $C/int.pem -parent $C/int.b64 -permissions debug_open_l3 -soc-id $id -out $C/leaf_mine.b64
+stm32h5x da make_chain -out $C/chain_mine.b64 $C/root.b64 $C/int.b64 $C/leaf_mine.b64
+stm32h5x da make_certificate -role leaf -subject-key $C/leaf_pub.pem -signer-key $C/int.pem -parent $C/int.b64 -permissions full_regression -soc-id 0x01234567_89abcdef_01234567_89abcdef -out $C/leaf_other.b64
+stm32h5x da make_chain -out $C/chain_other.b64 $C/root.b64 $C/int.b64 $C/leaf_other.b64"
+h5_check "certificates bound to a SoC ID are made" "wrote .*/chain_other.b64" "$L"
+h5_session "--part H563" "stm32h5x da auth -key $C/leaf.pem -cert $C/chain_mine.b64 -permissions debug_open_l3; halt; echo \"S: [stm32h5.cpu curstate]\""
+h5_check "a chain bound to this device's SoC ID reopens debug" "^S: halted" "$L"
+cp "$h5_work/state.closed" "$h5_work/state"
+h5_session "--part H563" "catch {stm32h5x da auth -key $C/leaf.pem -cert $C/chain_other.b64 -permissions full_regression} m; echo \"E: \$m\""
+h5_check "a chain bound to another SoC ID is refused naming both IDs" "^E: .*certificate 3 \(leaf\) is bound to SoC ID 0x01234567_89abcdef_01234567_89abcdef and the device is $id" "$L"
+h5_pstate "the refused chain changed nothing (the simulator would have granted it)" 0x72
+
+# --- the external signer ------------------------------------------------------------------------
+signer() { echo "-sign-cmd {$H5_TEST_SIGNER $1 $C/leaf.pem} -cert $C/chain.b64"; }
+h5_seed "--part H563 --pstate 0x72 --tzen 1" "$C/da.obk"
+cp "$h5_work/state" "$h5_work/state.closed"
+for mode in short fail garbage; do
+	cp "$h5_work/state.closed" "$h5_work/state"
+	h5_session "--part H563" "catch {stm32h5x da auth $(signer $mode) -permissions full_regression} m; echo \"E: \$m\""
+	cp "$L" "$h5_work/ocd.$mode.log"
+done
+h5_check "a signer writing 32 bytes is named" "^E: .*wrote 32 bytes, expected 64 \(r\|\|s\) or a DER" "$h5_work/ocd.short.log"
+h5_check "a failing signer is named with its exit status" "^E: .*signing command failed \(exit status 3\)" "$h5_work/ocd.fail.log"
+h5_check "a signer returning a wrong signature is named" "^E: .*signing command returned a signature that does not verify" "$h5_work/ocd.garbage.log"
+h5_pstate "a failed signer changes nothing" 0x72
+cp "$h5_work/state.closed" "$h5_work/state"
+h5_session "--part H563" "stm32h5x da signer_config timeout_ms 500; catch {stm32h5x da auth $(signer slow) -permissions full_regression} m; echo \"E: \$m\""
+h5_check "a slow signer is stopped after the timeout and named" "^E: .*did not answer within 500 ms and was stopped" "$L"
+h5_pstate "a slow signer changes nothing" 0x72
+cp "$h5_work/state.closed" "$h5_work/state"
+h5_session "--part H563" "stm32h5x da auth $(signer der) -permissions debug_open_l3; halt; echo \"S: [stm32h5.cpu curstate]\""
+h5_check "a DER-answering signer reopens debug" "^S: halted" "$L"
+cp "$h5_work/state.closed" "$h5_work/state"
+h5_session "--part H563" "echo \"R: [stm32h5x da auth $(signer raw) -permissions full_regression]\""
+h5_check "a raw r||s signer signs a full regression" "^product_state Open" "$L"
+h5_pstate "the signer's full regression leaves the chip Open" 0xed
+h5_offline "stm32h5x da make_certificate -role leaf -subject-key $C/leaf_pub.pem -sign-cmd {$H5_TEST_SIGNER der $C/int.pem} -parent $C/int.b64 -permissions full_regression -out $C/leaf_cmd.b64
+stm32h5x da make_chain -out $C/chain_cmd.b64 $C/root.b64 $C/int.b64 $C/leaf_cmd.b64"
+h5_check "a signing command signs a certificate" "wrote .*/chain_cmd.b64: 3 certificates, verified" "$L"
+
+h5_finish
