@@ -7,8 +7,9 @@ set -eu
 # Build OpenOCD 0.12.0 from source (autoreconf is required, see README "Build").
 PKGS_OPENOCD="build-essential pkg-config autoconf automake libtool texinfo dpkg-dev
  libjim-dev libusb-1.0-0-dev libhidapi-dev libftdi1-dev libjaylink-dev libcapstone-dev"
-# Our own code: mbedTLS for DA crypto, Unicorn for the simulator's CPU, cmocka for unit tests.
-PKGS_PROJECT="libmbedtls-dev libunicorn-dev libcmocka-dev"
+# Our own code: mbedTLS for DA crypto, expat for ST's package-creator XML, Unicorn for the
+# simulator's CPU, cmocka for unit tests.
+PKGS_PROJECT="libmbedtls-dev libexpat1-dev libunicorn-dev libcmocka-dev"
 # Tests and tools: gdb-multiarch (GDB load test), clang + its runtime (libFuzzer, only a
 # Recommends of clang), valgrind (memcheck of the simulator), the Arm cross compiler
 # (flash loader regeneration and the simulator's test routines), openocd (stock binary the

@@ -79,6 +79,19 @@ h5_session "--part H563" "catch {stm32h5x da auth -key $C/leaf.pem -cert $C/chai
 h5_check "a chain bound to another SoC ID is refused naming both IDs" "^E: .*certificate 3 \(leaf\) is bound to SoC ID 0x01234567_89abcdef_01234567_89abcdef and the device is $id" "$L"
 h5_pstate "the refused chain changed nothing (the simulator would have granted it)" 0x72
 
+# --- ST's package-creator XML --------------------------------------------------------------------
+X=$H5_SAMPLES/NUCLEO-H533RE
+h5_offline "stm32h5x obk make_da_config -xml $X/Config/DA_Config.xml -out $C/xml.obk
+stm32h5x obk make_da_config -xml $X/Config/DA_ConfigWithPassword.xml -out $C/xml_pw.obk
+catch {stm32h5x obk make_da_config -xml $X/Config/DA_Config.xml -permissions 0x4000 -out $C/x.obk} m; echo \"E: \$m\""
+if cmp -s "$C/xml.obk" "$X/Binary/DA_Config.obk" && cmp -s "$C/xml_pw.obk" "$X/Binary/DA_ConfigWithPassword.obk"; then
+	h5_tap 1 "obk make_da_config -xml gives ST's .obk files byte for byte"
+else
+	h5_tap 0 "obk make_da_config -xml gives ST's .obk files byte for byte"
+fi
+h5_check "-xml with -permissions is refused by name" "^E: -xml takes the credential, permissions" "$L"
+h5_absent "the XML's password is not printed" "0123456789012345" "$L"
+
 # --- the external signer ------------------------------------------------------------------------
 signer() { echo "-sign-cmd {$H5_TEST_SIGNER $1 $C/leaf.pem} -cert $C/chain.b64"; }
 h5_seed "--part H563 --pstate 0x72 --tzen 1" "$C/da.obk"
