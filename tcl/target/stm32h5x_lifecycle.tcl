@@ -769,7 +769,7 @@ proc stm32h5x::da_args {who usage flags argv} {
 	set r [dict create kind "" dry-run 0 confirm 0 level 3 ns 0]
 	for {set i 0} {$i < [llength $argv]} {incr i} {
 		set a [lindex $argv $i]
-		if { [lsearch -exact {-password -key -cert -level} $a] >= 0 } {
+		if { [lsearch -exact {-password -key -sign-cmd -cert -level} $a] >= 0 } {
 			if { $i + 1 >= [llength $argv] } {
 				fail $who "$a needs a value"
 			}
@@ -787,11 +787,15 @@ proc stm32h5x::da_args {who usage flags argv} {
 		dict set r kind password
 		check_readable $who "password file" [dict get $r -password]
 		dict set r cred [list -password [dict get $r -password]]
-	} elseif { [dict exists $r -key] && [dict exists $r -cert] } {
+	} elseif { [dict exists $r -key] != [dict exists $r -sign-cmd] && [dict exists $r -cert] } {
+		# the leaf key: a PEM file, a pkcs11: URI (a token), or a signing command
 		dict set r kind certificate
-		check_readable $who "key file" [dict get $r -key]
+		set signer [expr {[dict exists $r -key] ? "-key" : "-sign-cmd"}]
+		if { $signer eq "-key" && ![string match -nocase pkcs11:* [dict get $r -key]] } {
+			check_readable $who "key file" [dict get $r -key]
+		}
 		check_readable $who "certificate chain" [dict get $r -cert]
-		dict set r cred [list -key [dict get $r -key] -cert [dict get $r -cert]]
+		dict set r cred [list $signer [dict get $r $signer] -cert [dict get $r -cert]]
 	} else {
 		fail $who "no credential: give -password FILE, or -key LEAF_PEM and -cert CHAIN_B64"
 	}

@@ -50,3 +50,10 @@ tests_fuzz_replay_da_xml_SOURCES = tests/fuzz/replay_main.c tests/fuzz/fuzz_da_x
 tests_fuzz_replay_da_xml_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -DFUZZ_HARNESS='"da_xml"' \
 	-DFUZZ_INPUTS='"$(FUZZ_ST)/NUCLEO-H563ZI/Config:$(FUZZ_ST)/NUCLEO-H533RE/Config:$(FUZZ_SEEDS)/da_xml:$(FUZZ_REGRESSIONS)/da_xml"'
 tests_fuzz_replay_da_xml_LDADD = libh5core.a -lmbedcrypto -lexpat
+
+check_PROGRAMS += tests/fuzz/replay_pkcs11_uri
+UNIT_TESTS += tests/fuzz/replay_pkcs11_uri
+tests_fuzz_replay_pkcs11_uri_SOURCES = tests/fuzz/replay_main.c tests/fuzz/fuzz_pkcs11_uri.c tests/fuzz/fuzz.h
+tests_fuzz_replay_pkcs11_uri_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -DFUZZ_HARNESS='"pkcs11_uri"' \
+	-DFUZZ_INPUTS='"$(FUZZ_SEEDS)/pkcs11_uri:$(FUZZ_REGRESSIONS)/pkcs11_uri"'
+tests_fuzz_replay_pkcs11_uri_LDADD = libh5core.a -lmbedcrypto -lexpat

@@ -4,7 +4,9 @@
 # Secrets never reach OpenOCD's log: at every debug level (-d0 .. -d4), a password
 # authentication, a certificate authentication (leaf private key) and a password .obk
 # generation leave no trace of the password (as text or as the 32-bit words that carry it
-# through the mailbox) nor of the private key (its PEM body) in the log. Prints TAP.
+# through the mailbox) nor of the private key (its PEM body) in the log. Neither do a PKCS#11
+# token's PIN (SoftHSM2, PIN from a file and from the environment) nor what an external
+# signer (-sign-cmd) says. Prints TAP.
 set -u
 . "$H5_TOP_SRCDIR/tests/integration/lib.sh"
 
@@ -39,6 +41,44 @@ for level in 0 1 2 3 4; do
 	h5_check "-d$level: the certificate authentication ran" "^product_state Open" "$h5_work/ocd.log"
 	if leaks "$h5_work/ocd.log"; then h5_tap 0 "-d$level: no private key material in the log"; else h5_tap 1 "-d$level: no private key material in the log"; fi
 done
+
+# --- PKCS#11 PIN and external signer, at the most verbose level --------------------------------
+: "${H5_SOFTHSM_MODULE:=/usr/lib/softhsm/libsofthsm2.so}"
+: "${H5_TEST_SIGNER:=$PWD/tests/integration/test_signer}"
+P=$h5_work/hsm
+mkdir -p "$P/tokens"
+chmod 700 "$P"
+SOFTHSM2_CONF=$P/softhsm2.conf
+export SOFTHSM2_CONF
+printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$P" >"$SOFTHSM2_CONF"
+HSM_PIN=97531864
+(umask 077 && printf '%s\n' "$HSM_PIN" >"$P/pin")
+softhsm2-util --init-token --free --label h5sec --so-pin 86427531 --pin "$HSM_PIN" >"$P/init.log" 2>&1
+pkcs11-tool --module "$H5_SOFTHSM_MODULE" --token-label h5sec --login --pin "$HSM_PIN" \
+	--keypairgen --key-type EC:prime256v1 --label leaf --id 01 >"$P/keygen.log" 2>&1
+URI="pkcs11:token=h5sec;object=leaf?module-path=$H5_SOFTHSM_MODULE"
+# a chain whose leaf is the token's key (ST's root and intermediate sign it)
+"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
+	-c "stm32h5x da make_certificate -role leaf -subject-key {$URI&pin-source=file:$P/pin} -signer-key $S/NUCLEO-H563ZI/Keys/key_2_intermediate.pem -parent $S/NUCLEO-H563ZI/Certificates/cert_intermediate_chain.b64 -permissions full_regression -out $P/leaf.b64
+stm32h5x da make_chain -out $P/chain.b64 $S/NUCLEO-H563ZI/Certificates/cert_intermediate_chain.b64 $P/leaf.b64" \
+	-c shutdown >"$P/make.log" 2>&1
+printf '%s\n' "$HSM_PIN" SIGNER-SECRET-7f3a9c >>"$h5_work/needles"
+
+cp "$h5_work/state.cert" "$h5_work/state"
+STM32H5X_PKCS11_PIN=$HSM_PIN h5_session "--part H563 --pstate 0x72 --tzen 1" \
+	"debug_level 4; echo \"R: [stm32h5x da auth -key {$URI} -cert $P/chain.b64 -permissions full_regression]\""
+h5_check "-d4: the token-signed authentication ran (PIN from the environment)" "^product_state Open" "$h5_work/ocd.log"
+if leaks "$h5_work/ocd.log"; then h5_tap 0 "-d4: no PIN (environment) in the log"; else h5_tap 1 "-d4: no PIN (environment) in the log"; fi
+cp "$h5_work/state.cert" "$h5_work/state"
+h5_session "--part H563 --pstate 0x72 --tzen 1" \
+	"debug_level 4; echo \"R: [stm32h5x da auth -key {$URI&pin-source=file:$P/pin} -cert $P/chain.b64 -permissions full_regression]\""
+h5_check "-d4: the token-signed authentication ran (PIN from a file)" "^product_state Open" "$h5_work/ocd.log"
+if leaks "$h5_work/ocd.log"; then h5_tap 0 "-d4: no PIN (file) in the log"; else h5_tap 1 "-d4: no PIN (file) in the log"; fi
+cp "$h5_work/state.cert" "$h5_work/state"
+h5_session "--part H563 --pstate 0x72 --tzen 1" \
+	"debug_level 4; echo \"R: [stm32h5x da auth -sign-cmd {$H5_TEST_SIGNER chatty $KEY} -cert $CERT -permissions full_regression]\""
+h5_check "-d4: the signing command's authentication ran" "^product_state Open" "$h5_work/ocd.log"
+if leaks "$h5_work/ocd.log"; then h5_tap 0 "-d4: nothing the signer said is in the log"; else h5_tap 1 "-d4: nothing the signer said is in the log"; fi
 
 # the check itself finds a leak when there is one
 printf 'Debug: 0123456789012345\n' >"$h5_work/planted.log"

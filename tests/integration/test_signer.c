@@ -8,6 +8,7 @@
  *   raw     64 bytes r||s            der      DER ECDSA-Sig-Value
  *   short   32 bytes only            fail     nothing, exit status 3
  *   slow    sleeps 30 s first        garbage  64 bytes that are not a signature
+ *   chatty  raw, and a line with a secret marker on stderr (must never reach a log)
  *
  * usage: test_signer MODE KEY.pem
  */
@@ -55,6 +56,8 @@ int main(int argc, char **argv)
 		return 3;
 	if (!strcmp(mode, "slow"))
 		sleep(30);
+	if (!strcmp(mode, "chatty"))
+		fprintf(stderr, "signer-debug: SIGNER-SECRET-7f3a9c\n");
 	mbedtls_entropy_init(&entropy);
 	mbedtls_ctr_drbg_init(&drbg);
 	mbedtls_pk_init(&pk);

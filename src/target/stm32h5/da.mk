@@ -31,6 +31,10 @@ libh5core_a_SOURCES += \
 	src/target/stm32h5/da_password.h \
 	src/target/stm32h5/da_permissions.c \
 	src/target/stm32h5/da_permissions.h \
+	src/target/stm32h5/da_pkcs11.c \
+	src/target/stm32h5/da_pkcs11.h \
+	src/target/stm32h5/da_pkcs11_uri.c \
+	src/target/stm32h5/da_pkcs11_uri.h \
 	src/target/stm32h5/da_protocol.c \
 	src/target/stm32h5/da_protocol.h \
 	src/target/stm32h5/da_settings.c \
@@ -57,6 +61,7 @@ check_PROGRAMS += \
 	tests/unit/test_da_error \
 	tests/unit/test_da_password \
 	tests/unit/test_da_permissions \
+	tests/unit/test_da_pkcs11_uri \
 	tests/unit/test_da_protocol \
 	tests/unit/test_da_settings \
 	tests/unit/test_da_token
@@ -70,6 +75,7 @@ UNIT_TESTS += \
 	tests/unit/test_da_error \
 	tests/unit/test_da_password \
 	tests/unit/test_da_permissions \
+	tests/unit/test_da_pkcs11_uri \
 	tests/unit/test_da_protocol \
 	tests/unit/test_da_settings \
 	tests/unit/test_da_token
@@ -98,6 +104,9 @@ tests_unit_test_da_password_LDADD = $(DA_TEST_LDADD)
 tests_unit_test_da_permissions_SOURCES = tests/unit/test_da_permissions.c
 tests_unit_test_da_permissions_CPPFLAGS = $(DA_TEST_CPPFLAGS)
 tests_unit_test_da_permissions_LDADD = $(DA_TEST_LDADD)
+tests_unit_test_da_pkcs11_uri_SOURCES = tests/unit/test_da_pkcs11_uri.c
+tests_unit_test_da_pkcs11_uri_CPPFLAGS = $(DA_TEST_CPPFLAGS)
+tests_unit_test_da_pkcs11_uri_LDADD = $(DA_TEST_LDADD)
 tests_unit_test_da_token_SOURCES = tests/unit/test_da_token.c
 tests_unit_test_da_token_CPPFLAGS = $(DA_TEST_CPPFLAGS)
 tests_unit_test_da_token_LDADD = $(DA_TEST_LDADD)

@@ -303,7 +303,7 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 		.name = "auth",
 		.handler = stm32h5_da_handle_auth_command,
 		.mode = COMMAND_EXEC,
-		.usage = "(('-key' leaf.pem | '-sign-cmd' CMD) '-cert' chain.b64 | "
+		.usage = "(('-key' leaf.pem|pkcs11:URI | '-sign-cmd' CMD) '-cert' chain.b64 | "
 			"'-password' password.bin) "
 			"['-permissions' list]",
 		.help = "Authenticate with ST's certificate chain and leaf key, or with a password "

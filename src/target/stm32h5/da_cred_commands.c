@@ -19,6 +19,7 @@
 #include "da_cert_make.h"
 #include "da_cred_commands.h"
 #include "da_key_file.h"
+#include "da_pkcs11.h"
 #include "da_sign_cmd.h"
 #include "da_signer.h"
 
@@ -135,7 +136,7 @@ static int make_request(struct command_invocation *cmd, const char *const *v,
 		req->has_lifecycle = true;
 		req->lifecycle = (uint16_t)n;
 	}
-	if (da_pubkey_load(v[MC_SUBJECT], req->subject_pubkey, diag) != DA_OK)
+	if (da_signer_public(v[MC_SUBJECT], req->subject_pubkey, diag) != DA_OK)
 		return cred_failed(cmd, "make_certificate", diag);
 	return ERROR_OK;
 }
@@ -253,32 +254,59 @@ COMMAND_HANDLER(da_handle_make_chain_command)
 	return retval;
 }
 
+static void print_signer_setting(struct command_invocation *cmd, const char *name, bool pair)
+{
+	char value[32];
+	const char *v = value;
+
+	if (!strcmp(name, "timeout_ms"))
+		snprintf(value, sizeof(value), "%u", da_sign_cmd_timeout());
+	else if (!strcmp(name, "pkcs11_module"))
+		v = da_pkcs11_module();
+	else
+		v = da_pkcs11_pin_file();
+	if (!pair)
+		command_print(cmd, "%s", v);
+	else
+		command_print(cmd, "%s {%s}", name, v);
+}
+
 COMMAND_HANDLER(da_handle_signer_config_command)
 {
+	static const char *const names[] = { "timeout_ms", "pkcs11_module", "pkcs11_pin_file" };
 	struct da_diag diag;
+	enum da_err err = DA_OK;
+	unsigned int k;
 	uint32_t ms;
 
 	if (CMD_ARGC == 0) {
-		command_print(CMD, "timeout_ms %u", da_sign_cmd_timeout());
+		for (k = 0; k < 3; k++)
+			print_signer_setting(CMD, names[k], true);
 		return ERROR_OK;
 	}
-	if (strcmp(CMD_ARGV[0], "timeout_ms")) {
-		command_print(CMD, "stm32h5x da signer_config: unknown setting '%s' "
-			"(timeout_ms)", CMD_ARGV[0]);
+	for (k = 0; k < 3; k++)
+		if (!strcmp(CMD_ARGV[0], names[k]))
+			break;
+	if (k == 3 || CMD_ARGC > 2) {
+		command_print(CMD, "stm32h5x da signer_config: unknown setting '%s' (timeout_ms, "
+			"pkcs11_module, pkcs11_pin_file)", CMD_ARGV[0]);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
-	}
-	if (CMD_ARGC == 1) {
-		command_print(CMD, "%u", da_sign_cmd_timeout());
-		return ERROR_OK;
 	}
 	da_diag_clear(&diag);
-	if (CMD_ARGC > 2 || !parse_number(CMD_ARGV[1], UINT32_MAX, &ms)
-			|| da_sign_cmd_set_timeout(ms, &diag) != DA_OK) {
-		command_print(CMD, "stm32h5x da signer_config: timeout_ms takes a number of "
-			"milliseconds from 1 to 600000, not '%s'", CMD_ARGV[CMD_ARGC - 1]);
-		return ERROR_COMMAND_ARGUMENT_INVALID;
+	if (CMD_ARGC == 2 && k == 0) {
+		if (!parse_number(CMD_ARGV[1], UINT32_MAX, &ms))
+			err = da_fail(&diag, DA_ERR_ARGUMENT, "timeout_ms takes a number of "
+				"milliseconds, not '%s'", CMD_ARGV[1]);
+		else
+			err = da_sign_cmd_set_timeout(ms, &diag);
+	} else if (CMD_ARGC == 2 && k == 1) {
+		err = da_pkcs11_set_module(CMD_ARGV[1], &diag);
+	} else if (CMD_ARGC == 2) {
+		err = da_pkcs11_set_pin_file(CMD_ARGV[1], &diag);
 	}
-	command_print(CMD, "%u", da_sign_cmd_timeout());
+	if (err != DA_OK)
+		return cred_failed(CMD, "signer_config", &diag);
+	print_signer_setting(CMD, names[k], false);
 	return ERROR_OK;
 }
 
@@ -295,8 +323,8 @@ const struct command_registration stm32h5_da_cred_command_handlers[] = {
 		.name = "make_certificate",
 		.handler = da_handle_make_certificate_command,
 		.mode = COMMAND_ANY,
-		.usage = "-role root|intermediate|leaf -subject-key pub.pem "
-			"(-signer-key key.pem | -sign-cmd CMD) [-parent parent.b64] "
+		.usage = "-role root|intermediate|leaf -subject-key pub.pem|pkcs11:URI "
+			"(-signer-key key.pem|pkcs11:URI | -sign-cmd CMD) [-parent parent.b64] "
 			"-permissions list [-soc-class N] [-soc-id HEX] [-lifecycle N] -out cert.b64",
 		.help = "Make a Debug Authentication certificate in ST's format: a root is signed "
 			"by its own key, an intermediate or leaf by its parent's key; the "
@@ -315,9 +343,12 @@ const struct command_registration stm32h5_da_cred_command_handlers[] = {
 		.name = "signer_config",
 		.handler = da_handle_signer_config_command,
 		.mode = COMMAND_ANY,
-		.usage = "[timeout_ms [value]]",
-		.help = "Show or change how external signers are used: timeout_ms, how long a "
-			"-sign-cmd command may take (default 30000).",
+		.usage = "[timeout_ms|pkcs11_module|pkcs11_pin_file [value]]",
+		.help = "Show or change how keys kept outside are used: timeout_ms, how long a "
+			"-sign-cmd command may take (default 30000); pkcs11_module, the PKCS#11 "
+			"module when a pkcs11: URI names none (default p11-kit-proxy.so); "
+			"pkcs11_pin_file, a file holding the token's PIN (else pin-source= in the "
+			"URI or the STM32H5X_PKCS11_PIN environment variable).",
 	},
 	COMMAND_REGISTRATION_DONE
 };

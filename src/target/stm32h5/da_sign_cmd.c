@@ -122,8 +122,12 @@ static enum da_err start(const char *cmd, struct child *c, struct da_diag *diag)
 	}
 	c->pid = fork();
 	if (c->pid == 0) {
+		int null_fd = open("/dev/null", O_WRONLY);
+
 		setpgid(0, 0);
-		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0)
+		/* its stderr is discarded: whatever a signer says may be secret */
+		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0
+				|| null_fd < 0 || dup2(null_fd, STDERR_FILENO) < 0)
 			_exit(126);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);

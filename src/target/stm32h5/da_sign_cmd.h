@@ -5,7 +5,8 @@
  * server): the command runs through /bin/sh -c in its own process group, receives the 32-byte
  * SHA-256 digest on stdin and writes the signature on stdout, as 64 raw bytes r||s or as a
  * DER ECDSA-Sig-Value. It must answer within the timeout or it is killed. Its output is never
- * printed or logged. Pure C (POSIX).
+ * printed or logged, and its stderr is discarded (a signer's messages may hold secrets); its
+ * exit status is reported. Pure C (POSIX).
  */
 
 #ifndef OPENOCD_TARGET_STM32H5_DA_SIGN_CMD_H

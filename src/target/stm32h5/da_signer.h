@@ -7,6 +7,7 @@
  *   given                     | signer
  *   --------------------------+-----------------------------------------------------------
  *   key.pem                   | PEM/DER private key file, signed in this process (da_key.c)
+ *   pkcs11:URI                | key inside a PKCS#11 token (da_pkcs11.c)
  *   -sign-cmd CMD             | external command: digest on stdin, signature on stdout
  *                             | (da_sign_cmd.c)
  *
@@ -29,6 +30,10 @@
  */
 enum da_err da_signer_open(const char *key, const char *sign_cmd,
 		const uint8_t expected_pubkey[DA_P256_PUBKEY_BYTES], struct da_key **out,
+		struct da_diag *diag);
+
+/* The public key of a key file (public or private PEM) or of a pkcs11: URI's token key */
+enum da_err da_signer_public(const char *key, uint8_t pubkey[DA_P256_PUBKEY_BYTES],
 		struct da_diag *diag);
 
 #endif /* OPENOCD_TARGET_STM32H5_DA_SIGNER_H */
