@@ -44,6 +44,18 @@ h5_check "a leaf wider than its parent is refused naming the permission" "^E2: .
 h5_check "an existing key file is never overwritten" "^E3: .*never overwritten" "$L"
 
 AUTH="-key $C/leaf.pem -cert $C/chain.b64"
+# provisioned by the lifecycle procedure (TrustZone set on, DA configuration from the own root
+# key), then regressed by the lifecycle procedure with the own chain
+for part in H563 H533; do
+	h5_fresh_state
+	h5_session "--part $part" "echo \"R: [stm32h5x::provision Closed -root-key $C/root_pub.pem -confirm]\""
+	h5_check "$part: the own root key provisions a Closed chip" "^R: Closed$" "$L"
+	h5_check "$part: TrustZone is on after the provisioning" "^ob optsr2 0xb4" "$h5_work/state"
+	h5_session "--part $part" "echo \"R: [stm32h5x::regress full $AUTH -confirm]\""
+	h5_check "$part: stm32h5x::regress full with the own chain returns Open" "^R: Open$" "$L"
+	h5_pstate "$part: the chip is Open after the procedure's regression" 0xed
+done
+
 for part in H563 H533; do
 	h5_seed "--part $part --pstate 0x72 --tzen 1" "$C/da.obk"
 	cp "$h5_work/state" "$h5_work/state.closed"
