@@ -91,6 +91,22 @@ h5_session "--part H563" "catch {stm32h5x da auth -key $C/leaf.pem -cert $C/chai
 h5_check "a chain bound to another SoC ID is refused naming both IDs" "^E: .*certificate 3 \(leaf\) is bound to SoC ID 0x01234567_89abcdef_01234567_89abcdef and the device is $id" "$L"
 h5_pstate "the refused chain changed nothing (the simulator would have granted it)" 0x72
 
+# --- the five-command recipe of docs/debug-authentication.md (root and leaf, no intermediate) ---
+R=$h5_work/recipe
+mkdir -p "$R"
+h5_offline "cd $R
+stm32h5x da make_key -out root.pem -public root_pub.pem
+stm32h5x da make_key -out leaf.pem -public leaf_pub.pem
+stm32h5x da make_certificate -role root -subject-key root_pub.pem -signer-key root.pem -permissions 0x5077 -out cert_root.b64
+stm32h5x da make_certificate -role leaf -subject-key leaf_pub.pem -signer-key root.pem -parent cert_root.b64 -permissions full_regression,debug_open_l3 -chain-out cert_leaf_chain.b64
+stm32h5x obk make_da_config -out DA_Config.obk -root-key root_pub.pem -trustzone on
+catch {stm32h5x da make_certificate -role leaf -subject-key leaf_pub.pem -signer-key root.pem -permissions full_regression -chain-out x.b64} m; echo \"E: \$m\""
+h5_check "the recipe's leaf command writes the two-certificate chain" "wrote cert_leaf_chain.b64: 2 certificates, verified, granting 0x00004040" "$L"
+h5_check "-chain-out without a parent is refused" "^E: .*-chain-out appends the new certificate to its parent's chain: give -parent" "$L"
+h5_seed "--part H563 --pstate 0x72 --tzen 1" "$R/DA_Config.obk"
+h5_session "--part H563" "echo \"R: [stm32h5x da auth -key $R/leaf.pem -cert $R/cert_leaf_chain.b64 -permissions full_regression]\""
+h5_check "the recipe's credential set regresses an H563" "^product_state Open" "$L"
+
 # --- ST's package-creator XML --------------------------------------------------------------------
 X=$H5_SAMPLES/NUCLEO-H533RE
 h5_offline "stm32h5x obk make_da_config -xml $X/Config/DA_Config.xml -out $C/xml.obk

@@ -92,7 +92,7 @@ COMMAND_HANDLER(da_handle_make_key_command)
 }
 
 enum { MC_ROLE, MC_SUBJECT, MC_SIGNER, MC_SIGN_CMD, MC_PARENT, MC_PERMS, MC_SOC_CLASS,
-	MC_SOC_ID, MC_LIFECYCLE, MC_OUT, MC_COUNT };
+	MC_SOC_ID, MC_LIFECYCLE, MC_OUT, MC_CHAIN_OUT, MC_COUNT };
 
 /* Fills the request from the options; the reason names the option */
 static int make_request(struct command_invocation *cmd, const char *const *v,
@@ -141,10 +141,29 @@ static int make_request(struct command_invocation *cmd, const char *const *v,
 	return ERROR_OK;
 }
 
+/* Checks the chain (roles, signatures) and writes ST's .b64 of it */
+static int save_verified(struct command_invocation *cmd, const char *what,
+		const struct da_cert_chain *chain, const char *path)
+{
+	struct da_perms mask;
+	struct da_diag diag;
+	char hex[48];
+
+	da_diag_clear(&diag);
+	if (da_cert_chain_verify(chain, &mask, &diag) != DA_OK
+			|| da_cert_chain_save(path, chain, &diag) != DA_OK)
+		return cred_failed(cmd, what, &diag);
+	da_perms_format_hex(&mask, hex, sizeof(hex));
+	LOG_INFO("stm32h5x da: wrote %s: %u certificates, verified, granting %s", path,
+		chain->count, hex);
+	return ERROR_OK;
+}
+
 COMMAND_HANDLER(da_handle_make_certificate_command)
 {
 	static const char *const opts[] = { "-role", "-subject-key", "-signer-key", "-sign-cmd",
-		"-parent", "-permissions", "-soc-class", "-soc-id", "-lifecycle", "-out", NULL };
+		"-parent", "-permissions", "-soc-class", "-soc-id", "-lifecycle", "-out", "-chain-out",
+		NULL };
 	const char *v[MC_COUNT] = { NULL };
 	struct da_cert_chain *parent = NULL, *out = NULL;
 	const struct da_certificate *parent_cert = NULL;
@@ -157,10 +176,16 @@ COMMAND_HANDLER(da_handle_make_certificate_command)
 	retval = parse_options(CMD, "make_certificate", opts, v, CMD_ARGC);
 	if (retval != ERROR_OK)
 		return retval;
-	if (!v[MC_ROLE] || !v[MC_SUBJECT] || !v[MC_PERMS] || !v[MC_OUT]
+	if (!v[MC_ROLE] || !v[MC_SUBJECT] || !v[MC_PERMS] || !(v[MC_OUT] || v[MC_CHAIN_OUT])
 			|| !v[MC_SIGNER] == !v[MC_SIGN_CMD]) {
 		command_print(CMD, "stm32h5x da make_certificate: -role, -subject-key, "
-			"-permissions, -out and one of -signer-key or -sign-cmd are required");
+			"-permissions, -out (or -chain-out) and one of -signer-key or -sign-cmd are "
+			"required");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
+	}
+	if (v[MC_CHAIN_OUT] && !v[MC_PARENT]) {
+		command_print(CMD, "stm32h5x da make_certificate: -chain-out appends the new "
+			"certificate to its parent's chain: give -parent");
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	da_diag_clear(&diag);
@@ -189,14 +214,27 @@ COMMAND_HANDLER(da_handle_make_certificate_command)
 		goto done;
 	}
 	out->count = 1;
-	if (da_cert_chain_save(v[MC_OUT], out, &diag) != DA_OK) {
+	if (v[MC_OUT] && da_cert_chain_save(v[MC_OUT], out, &diag) != DA_OK) {
 		retval = cred_failed(CMD, "make_certificate", &diag);
 		goto done;
 	}
 	da_perms_format_hex(&req.permissions, hex, sizeof(hex));
-	LOG_INFO("stm32h5x da: wrote %s: %s certificate, permissions %s", v[MC_OUT],
-		da_cert_role_name(req.role), hex);
-	command_print(CMD, "%s", v[MC_OUT]);
+	if (v[MC_OUT])
+		LOG_INFO("stm32h5x da: wrote %s: %s certificate, permissions %s", v[MC_OUT],
+			da_cert_role_name(req.role), hex);
+	if (v[MC_CHAIN_OUT]) {
+		if (parent->count == DA_CHAIN_MAX) {
+			command_print(CMD, "stm32h5x da make_certificate: the parent chain already "
+				"holds %u certificates", DA_CHAIN_MAX);
+			retval = ERROR_COMMAND_ARGUMENT_INVALID;
+			goto done;
+		}
+		parent->cert[parent->count++] = out->cert[0];
+		retval = save_verified(CMD, "make_certificate", parent, v[MC_CHAIN_OUT]);
+		if (retval != ERROR_OK)
+			goto done;
+	}
+	command_print(CMD, "%s", v[MC_OUT] ? v[MC_OUT] : v[MC_CHAIN_OUT]);
 done:
 	da_key_free(signer);
 	free(parent);
@@ -207,9 +245,7 @@ done:
 COMMAND_HANDLER(da_handle_make_chain_command)
 {
 	struct da_cert_chain *chain, *one;
-	struct da_perms mask;
 	struct da_diag diag;
-	char hex[48];
 	int retval = ERROR_OK;
 
 	if (CMD_ARGC < 3 || strcmp(CMD_ARGV[0], "-out")) {
@@ -239,16 +275,10 @@ COMMAND_HANDLER(da_handle_make_chain_command)
 		for (unsigned int k = 0; k < one->count; k++)
 			chain->cert[chain->count++] = one->cert[k];
 	}
-	if (retval == ERROR_OK && da_cert_chain_verify(chain, &mask, &diag) != DA_OK)
-		retval = cred_failed(CMD, "make_chain", &diag);
-	if (retval == ERROR_OK && da_cert_chain_save(CMD_ARGV[1], chain, &diag) != DA_OK)
-		retval = cred_failed(CMD, "make_chain", &diag);
-	if (retval == ERROR_OK) {
-		da_perms_format_hex(&mask, hex, sizeof(hex));
-		LOG_INFO("stm32h5x da: wrote %s: %u certificates, verified, granting %s",
-			CMD_ARGV[1], chain->count, hex);
+	if (retval == ERROR_OK)
+		retval = save_verified(CMD, "make_chain", chain, CMD_ARGV[1]);
+	if (retval == ERROR_OK)
 		command_print(CMD, "%s", CMD_ARGV[1]);
-	}
 	free(chain);
 	free(one);
 	return retval;
@@ -325,11 +355,13 @@ const struct command_registration stm32h5_da_cred_command_handlers[] = {
 		.mode = COMMAND_ANY,
 		.usage = "-role root|intermediate|leaf -subject-key pub.pem|pkcs11:URI "
 			"(-signer-key key.pem|pkcs11:URI | -sign-cmd CMD) [-parent parent.b64] "
-			"-permissions list [-soc-class N] [-soc-id HEX] [-lifecycle N] -out cert.b64",
+			"-permissions list [-soc-class N] [-soc-id HEX] [-lifecycle N] "
+			"(-out cert.b64 | -chain-out chain.b64)...",
 		.help = "Make a Debug Authentication certificate in ST's format: a root is signed "
 			"by its own key, an intermediate or leaf by its parent's key; the "
 			"permissions must fit inside the parent's, SoC and lifecycle constraints "
-			"are inherited.",
+			"are inherited. -chain-out writes the parent's chain with the new "
+			"certificate appended (ST's cert_leaf_chain.b64).",
 	},
 	{
 		.name = "make_chain",
