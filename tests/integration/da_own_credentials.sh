@@ -10,17 +10,11 @@
 set -u
 . "$H5_TOP_SRCDIR/tests/integration/lib.sh"
 
-: "${H5_TEST_SIGNER:=$PWD/tests/integration/test_signer}"
+. "$H5_TOP_SRCDIR/tests/integration/cred_lib.sh"
+
 C=$h5_work/cred
 L=$h5_work/ocd.log
 mkdir -p "$C"
-
-# h5_offline "TCL": OpenOCD without a simulator or init (the credential commands need neither)
-h5_offline() {
-	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
-		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
-		-c "$1" -c "shutdown" >"$L" 2>&1
-}
 
 # --- the credential set: three keys, three certificates, the chain, the DA configuration ------
 h5_offline "stm32h5x da make_key -out $C/root.pem -public $C/root_pub.pem

@@ -11,27 +11,15 @@
 set -u
 . "$H5_TOP_SRCDIR/tests/integration/lib.sh"
 
-: "${H5_SOFTHSM_MODULE:=/usr/lib/softhsm/libsofthsm2.so}"
+. "$H5_TOP_SRCDIR/tests/integration/cred_lib.sh"
+
 C=$h5_work/cred
 P=$h5_work/hsm
 L=$h5_work/ocd.log
-mkdir -p "$C" "$P/tokens"
-chmod 700 "$P"
-SOFTHSM2_CONF=$P/softhsm2.conf
-export SOFTHSM2_CONF
-printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$P" >"$SOFTHSM2_CONF"
+mkdir -p "$C"
 PIN=24681357
+h5_softhsm_token "$P" h5leaf "$PIN"
 (umask 077 && printf '%s\n' "$PIN" >"$P/pin")
-
-h5_offline() {
-	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
-		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
-		-c "$1" -c "shutdown" >"$L" 2>&1
-}
-
-softhsm2-util --init-token --free --label h5leaf --so-pin 87654321 --pin "$PIN" >"$P/init.log" 2>&1
-pkcs11-tool --module "$H5_SOFTHSM_MODULE" --token-label h5leaf --login --pin "$PIN" \
-	--keypairgen --key-type EC:prime256v1 --label leaf --id 01 >"$P/keygen.log" 2>&1
 h5_check "SoftHSM2 made a P-256 key pair inside the token" "EC_POINT|EC Public Key|Public Key Object" "$P/keygen.log"
 
 URI="pkcs11:token=h5leaf;object=leaf?module-path=$H5_SOFTHSM_MODULE&pin-source=file:$P/pin"

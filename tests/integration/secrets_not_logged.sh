@@ -43,25 +43,15 @@ for level in 0 1 2 3 4; do
 done
 
 # --- PKCS#11 PIN and external signer, at the most verbose level --------------------------------
-: "${H5_SOFTHSM_MODULE:=/usr/lib/softhsm/libsofthsm2.so}"
-: "${H5_TEST_SIGNER:=$PWD/tests/integration/test_signer}"
+. "$H5_TOP_SRCDIR/tests/integration/cred_lib.sh"
 P=$h5_work/hsm
-mkdir -p "$P/tokens"
-chmod 700 "$P"
-SOFTHSM2_CONF=$P/softhsm2.conf
-export SOFTHSM2_CONF
-printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$P" >"$SOFTHSM2_CONF"
 HSM_PIN=97531864
+h5_softhsm_token "$P" h5sec "$HSM_PIN"
 (umask 077 && printf '%s\n' "$HSM_PIN" >"$P/pin")
-softhsm2-util --init-token --free --label h5sec --so-pin 86427531 --pin "$HSM_PIN" >"$P/init.log" 2>&1
-pkcs11-tool --module "$H5_SOFTHSM_MODULE" --token-label h5sec --login --pin "$HSM_PIN" \
-	--keypairgen --key-type EC:prime256v1 --label leaf --id 01 >"$P/keygen.log" 2>&1
 URI="pkcs11:token=h5sec;object=leaf?module-path=$H5_SOFTHSM_MODULE"
 # a chain whose leaf is the token's key (ST's root and intermediate sign it)
-"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
-	-c "stm32h5x da make_certificate -role leaf -subject-key {$URI&pin-source=file:$P/pin} -signer-key $S/NUCLEO-H563ZI/Keys/key_2_intermediate.pem -parent $S/NUCLEO-H563ZI/Certificates/cert_intermediate_chain.b64 -permissions full_regression -out $P/leaf.b64
-stm32h5x da make_chain -out $P/chain.b64 $S/NUCLEO-H563ZI/Certificates/cert_intermediate_chain.b64 $P/leaf.b64" \
-	-c shutdown >"$P/make.log" 2>&1
+h5_offline "stm32h5x da make_certificate -role leaf -subject-key {$URI&pin-source=file:$P/pin} -signer-key $S/NUCLEO-H563ZI/Keys/key_2_intermediate.pem -parent $S/NUCLEO-H563ZI/Certificates/cert_intermediate_chain.b64 -permissions full_regression -out $P/leaf.b64
+stm32h5x da make_chain -out $P/chain.b64 $S/NUCLEO-H563ZI/Certificates/cert_intermediate_chain.b64 $P/leaf.b64"
 printf '%s\n' "$HSM_PIN" SIGNER-SECRET-7f3a9c >>"$h5_work/needles"
 
 cp "$h5_work/state.cert" "$h5_work/state"
