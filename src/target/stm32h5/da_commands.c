@@ -180,8 +180,8 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		*slot = CMD_ARGV[i + 1];
 	}
 	if (password ? (key || cert || sign_cmd) : !(!key != !sign_cmd && cert)) {
-		LOG_ERROR("stm32h5x da auth: give either -key (or -sign-cmd) and -cert, or "
-			"-password");
+		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password "
+			"(-sign-cmd can take the place of -key)");
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	}
 	if (!password && !permissions) {
@@ -303,8 +303,8 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 		.name = "auth",
 		.handler = stm32h5_da_handle_auth_command,
 		.mode = COMMAND_EXEC,
-		.usage = "(('-key' leaf.pem|pkcs11:URI | '-sign-cmd' CMD) '-cert' chain.b64 | "
-			"'-password' password.bin) "
+		.usage = "('-key' leaf.pem|pkcs11:URI '-cert' chain.b64 | '-sign-cmd' CMD '-cert' "
+			"chain.b64 | '-password' password.bin) "
 			"['-permissions' list]",
 		.help = "Authenticate with ST's certificate chain and leaf key, or with a password "
 			"file; permissions by name (full_regression, partial_regression, "
