@@ -25,6 +25,7 @@
 
 #define OUTPUT_MAX	256	/* a DER P-256 signature is at most 72 bytes */
 #define TIMEOUT_MS_MAX	600000u
+#define CHILD_FD_MAX	4096	/* descriptors closed in the command's process */
 
 static unsigned int timeout_ms = DA_SIGN_CMD_TIMEOUT_MS_DEFAULT;
 
@@ -129,6 +130,9 @@ static enum da_err start(const char *cmd, struct child *c, struct da_diag *diag)
 		if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0
 				|| null_fd < 0 || dup2(null_fd, STDERR_FILENO) < 0)
 			_exit(126);
+		/* nothing of OpenOCD's (adapter and server sockets) is left to the command */
+		for (long fd = STDERR_FILENO + 1; fd < CHILD_FD_MAX; fd++)
+			close((int)fd);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
