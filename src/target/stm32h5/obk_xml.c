@@ -65,19 +65,21 @@ struct reader {
 	size_t err_size;
 };
 
-static void fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool fail(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void fail(struct reader *r, const char *fmt, ...)
+/* Records the first reason and stops the parser; returns false for the callers' convenience */
+static bool fail(struct reader *r, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (r->failed)
-		return;
+		return false;
 	r->failed = true;
 	va_start(ap, fmt);
 	vsnprintf(r->err, r->err_size, fmt, ap);
 	va_end(ap);
 	XML_StopParser(r->parser, XML_FALSE);
+	return false;
 }
 
 static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **attrs)
@@ -186,43 +188,42 @@ static bool interpret(struct reader *r, struct h5_da_xml *out)
 	bool has_file = r->seen[F_FILE_VALUE], has_text = r->seen[F_TEXT_VALUE];
 
 	if (!r->seen[F_DEST])
-		return fail(r, "<Info><ObDestAddress> is missing"), false;
+		return fail(r, "<Info><ObDestAddress> is missing");
 	if (!parse_word(r->value[F_DEST], &v) || v != H5_DA_CONFIG_ADDR)
 		return fail(r, "<Info><ObDestAddress> is '%.40s', not 0x0FFD0100: this is not a "
-			"Debug Authentication configuration", r->value[F_DEST]), false;
+			"Debug Authentication configuration", r->value[F_DEST]);
 	if (!r->seen[F_ENCRYPT] || !parse_word(r->value[F_ENCRYPT], &v) || v > 1)
-		return fail(r, "<Info><DoEncryption> must be 0 or 1"), false;
+		return fail(r, "<Info><DoEncryption> must be 0 or 1");
 	out->encrypt = v == 1;
 	if (has_file == has_text)
 		return fail(r, "%s: the configuration needs exactly one of <File> (root key) and "
-			"<Text> (password)", has_file ? "both are present" : "neither is present"),
-			false;
+			"<Text> (password)", has_file ? "both are present" : "neither is present");
 
 	out->permissions = H5_DA_PERMISSIONS_DEFAULT;
 	if (r->seen[F_PERM_VALUE] && !parse_word(r->value[F_PERM_VALUE], &out->permissions))
 		return fail(r, "<Permission><Value> '%.40s' is not a 32-bit number",
-			r->value[F_PERM_VALUE]), false;
+			r->value[F_PERM_VALUE]);
 
 	if (has_file) {
 		if (!r->seen[F_PERM_VALUE])
 			return fail(r, "<Permission> is missing (the root-key configuration "
-				"carries the permission word)"), false;
+				"carries the permission word)");
 		if (r->seen[F_KEY_TYPE] && strcmp(r->value[F_KEY_TYPE], "ecdsa-p256"))
 			return fail(r, "<File><KeyType> is '%.40s'; the STM32H5 uses ecdsa-p256",
-				r->value[F_KEY_TYPE]), false;
+				r->value[F_KEY_TYPE]);
 		if (r->seen[F_KEY_PART] && strcmp(r->value[F_KEY_PART], "Public"))
 			return fail(r, "<File><Type> is '%.40s', expected Public (the hash of the "
-				"root public key is stored)", r->value[F_KEY_PART]), false;
+				"root public key is stored)", r->value[F_KEY_PART]);
 		if (!r->value[F_FILE_VALUE][0])
-			return fail(r, "<File><Value> (the root key file) is empty"), false;
+			return fail(r, "<File><Value> (the root key file) is empty");
 		snprintf(out->key_path, sizeof(out->key_path), "%s", r->value[F_FILE_VALUE]);
 		return true;
 	}
 
 	if (r->seen[F_TEXT_MIN] && !parse_word(r->value[F_TEXT_MIN], &min_w))
-		return fail(r, "<Text><MinWidth> is not a number"), false;
+		return fail(r, "<Text><MinWidth> is not a number");
 	if (r->seen[F_TEXT_WIDTH] && !parse_word(r->value[F_TEXT_WIDTH], &width))
-		return fail(r, "<Text><Width> is not a number"), false;
+		return fail(r, "<Text><Width> is not a number");
 	if (min_w < H5_PASSWORD_MIN_LEN)
 		min_w = H5_PASSWORD_MIN_LEN;
 	if (width > H5_PASSWORD_MAX_LEN)
@@ -230,7 +231,7 @@ static bool interpret(struct reader *r, struct h5_da_xml *out)
 	out->password_len = strlen(r->value[F_TEXT_VALUE]);
 	if (out->password_len < min_w || out->password_len > width)
 		return fail(r, "the password in <Text><Value> has %zu characters; %u to %u are "
-			"accepted", out->password_len, min_w, width), false;
+			"accepted", out->password_len, min_w, width);
 	out->is_password = true;
 	memcpy(out->password, r->value[F_TEXT_VALUE], out->password_len);
 	return true;
