@@ -5,7 +5,12 @@
 # directory with a P-256 key pair generated inside it.
 
 : "${H5_SOFTHSM_MODULE:=/usr/lib/softhsm/libsofthsm2.so}"
-: "${H5_TEST_SIGNER:=$PWD/tests/integration/test_signer}"
+# the stand-in signer is a check program: beside the tests when make check runs from the top
+# build directory, else (check-valgrind runs from its own tree) in the source tree's build
+if [ -z "${H5_TEST_SIGNER:-}" ]; then
+	H5_TEST_SIGNER=$PWD/tests/integration/test_signer
+	[ -x "$H5_TEST_SIGNER" ] || H5_TEST_SIGNER=$H5_TOP_SRCDIR/tests/integration/test_signer
+fi
 
 # h5_offline "TCL": OpenOCD without a simulator or init (the credential commands need neither);
 # its output is in $h5_work/ocd.log

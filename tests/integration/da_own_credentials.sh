@@ -37,6 +37,17 @@ h5_check "a leaf as parent is refused" "^E1: .*only a root or an intermediate ca
 h5_check "a leaf wider than its parent is refused naming the permission" "^E2: .*must fit inside its parent's: permission bit 3 is not granted" "$L"
 h5_check "an existing key file is never overwritten" "^E3: .*never overwritten" "$L"
 
+# a chain assembled elsewhere whose leaf asks for more than its parent: an intermediate with the
+# same key but a narrower mask stands in for the one the leaf was made under
+h5_offline "stm32h5x da make_certificate -role intermediate -subject-key $C/int_pub.pem -signer-key $C/root.pem -parent $C/root.b64 -permissions full_regression -out $C/int_narrow.b64
+catch {stm32h5x da make_chain -out $C/wide.b64 $C/root.b64 $C/int_narrow.b64 $C/leaf.b64} m; echo \"E: \$m\""
+h5_check "make_chain refuses a leaf wider than its parent" "^E: .*certificate 3 \(leaf\) asks for more than its parent: permission debug_open_l3 \(bit 6\) is not granted by certificate 2 \(intermediate\)" "$L"
+for f in root int_narrow leaf; do base64 -d "$C/$f.b64"; done | base64 -w0 >"$C/wide.b64"
+h5_seed "--part H563 --pstate 0x72 --tzen 1" "$C/da.obk"
+h5_session "--part H563" "catch {stm32h5x da auth -key $C/leaf.pem -cert $C/wide.b64 -permissions full_regression} m; echo \"E: \$m\""
+h5_check "da auth refuses a chain whose leaf exceeds its parent's mask, naming both" "^E: .*wide.b64: certificate 3 \(leaf\) asks for more than its parent" "$L"
+h5_pstate "the refused chain changed nothing (the device would have granted full_regression)" 0x72
+
 AUTH="-key $C/leaf.pem -cert $C/chain.b64"
 # provisioned by the lifecycle procedure (TrustZone set on, DA configuration from the own root
 # key), then regressed by the lifecycle procedure with the own chain

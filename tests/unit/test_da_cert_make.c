@@ -152,6 +152,29 @@ static void leaf_wider_than_its_parent_is_refused_naming_the_permission(void **s
 	assert_non_null(strstr(diag.text, "permission bit 3 is not granted by the parent"));
 }
 
+/* A chain made elsewhere with a leaf wider than its parent: the verifier refuses it */
+static void chain_with_a_leaf_wider_than_its_parent_does_not_verify(void **state)
+{
+	struct da_cert_request req;
+	struct da_diag diag;
+	struct da_key *signer;
+	uint8_t hash[DA_SHA256_BYTES], body[DA_CERT_BODY_BYTES];
+
+	make_st_chain(H563);
+	st_request(H563, 2, &req);
+	req.permissions.word[0] = 0x5077 | (1u << 3);
+	da_cert_tbs_build(&req, body);	/* bypasses da_cert_request_check */
+	assert_int_equal(da_sha256(body, DA_CERT_TBS_BYTES, NULL, 0, hash), DA_OK);
+	signer = st_key(H563, 1);
+	assert_int_equal(da_key_sign_hash(signer, hash, body + DA_CERT_TBS_BYTES, NULL), DA_OK);
+	da_key_free(signer);
+	assert_int_equal(da_certificate_parse(body, sizeof(body), &chain.cert[2], NULL), DA_OK);
+	da_diag_clear(&diag);
+	assert_int_equal(da_cert_chain_verify(&chain, NULL, &diag), DA_ERR_PERMISSION);
+	assert_non_null(strstr(diag.text, "certificate 3 (leaf) asks for more than its parent: "
+		"permission bit 3 is not granted by certificate 2 (intermediate)"));
+}
+
 static void signer_other_than_the_parent_key_is_refused(void **state)
 {
 	struct da_cert_request req;
@@ -254,6 +277,7 @@ int main(void)
 		cmocka_unit_test(made_certificates_have_st_tbs_and_verify_as_a_chain),
 		cmocka_unit_test(st_chain_text_is_reproduced_byte_for_byte),
 		cmocka_unit_test(leaf_wider_than_its_parent_is_refused_naming_the_permission),
+		cmocka_unit_test(chain_with_a_leaf_wider_than_its_parent_does_not_verify),
 		cmocka_unit_test(signer_other_than_the_parent_key_is_refused),
 		cmocka_unit_test(root_must_be_self_signed_and_others_need_a_parent),
 		cmocka_unit_test(leaf_cannot_sign_and_constraints_are_inherited_not_changed),
