@@ -57,3 +57,10 @@ tests_fuzz_replay_pkcs11_uri_SOURCES = tests/fuzz/replay_main.c tests/fuzz/fuzz_
 tests_fuzz_replay_pkcs11_uri_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -DFUZZ_HARNESS='"pkcs11_uri"' \
 	-DFUZZ_INPUTS='"$(FUZZ_SEEDS)/pkcs11_uri:$(FUZZ_REGRESSIONS)/pkcs11_uri"'
 tests_fuzz_replay_pkcs11_uri_LDADD = libh5core.a -lmbedcrypto -lexpat
+
+check_PROGRAMS += tests/fuzz/replay_signature
+UNIT_TESTS += tests/fuzz/replay_signature
+tests_fuzz_replay_signature_SOURCES = tests/fuzz/replay_main.c tests/fuzz/fuzz_signature.c tests/fuzz/fuzz.h
+tests_fuzz_replay_signature_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -DFUZZ_HARNESS='"signature"' \
+	-DFUZZ_INPUTS='"$(FUZZ_SEEDS)/signature:$(FUZZ_REGRESSIONS)/signature"'
+tests_fuzz_replay_signature_LDADD = libh5core.a -lmbedcrypto -lexpat
