@@ -861,7 +861,8 @@ proc stm32h5x::checked_discovery {who kind perm} {
 
 proc stm32h5x::regress {args} {
 	set who regress
-	set usage "stm32h5x::regress full|partial (-password FILE | -key LEAF_PEM -cert CHAIN_B64)\
+	set usage "stm32h5x::regress full|partial (-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+		-sign-cmd CMD) -cert CHAIN_B64)\
 		\[-dry-run\] \[-confirm\]"
 	set mode [lindex $args 0]
 	if { $mode ne "full" && $mode ne "partial" } {
@@ -909,7 +910,8 @@ proc stm32h5x::regress {args} {
 
 proc stm32h5x::reopen_debug {args} {
 	set who reopen_debug
-	set usage "stm32h5x::reopen_debug (-password FILE | -key LEAF_PEM -cert CHAIN_B64)\
+	set usage "stm32h5x::reopen_debug (-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+		-sign-cmd CMD) -cert CHAIN_B64)\
 		\[-level 1|2|3\] \[-ns\]"
 	set o [da_args $who $usage {-ns} $args]
 	set level [dict get $o level]
@@ -948,11 +950,12 @@ add_usage_text stm32h5x::provision "<iROT-Provisioned|TZ-Closed|Closed|Provision
 add_help_text stm32h5x::regress "Debug Authentication regression: full (back to Open,\
 	everything erased) or partial (non-secure side erased, TZ-Closed). Checks discovery\
 	against the credential first; erases, so needs -confirm."
-add_usage_text stm32h5x::regress "full|partial (-password FILE | -key LEAF_PEM -cert\
-	CHAIN_B64) \[-dry-run\] \[-confirm\]"
+add_usage_text stm32h5x::regress "full|partial (-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+	-sign-cmd CMD) -cert CHAIN_B64) \[-dry-run\] \[-confirm\]"
 add_help_text stm32h5x::reopen_debug "Reopens debug through Debug Authentication without\
 	erasing (permission debug_open_lN, _ns with -ns; default level 3)."
-add_usage_text stm32h5x::reopen_debug "(-password FILE | -key LEAF_PEM -cert CHAIN_B64)\
+add_usage_text stm32h5x::reopen_debug "(-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+	-sign-cmd CMD) -cert CHAIN_B64)\
 	\[-level 1|2|3\] \[-ns\]"
 add_help_text stm32h5x::check_da_setup "Read-only: says whether the provisioned Debug\
 	Authentication configuration matches the credential and the TrustZone setting (prove it\
