@@ -241,6 +241,33 @@ static void leaf_cannot_sign_and_constraints_are_inherited_not_changed(void **st
 	assert_int_equal(da_cert_make(&req, &inter, signer, &cert, &diag), DA_ERR_ARGUMENT);
 	assert_non_null(strstr(diag.text, "SoC ID differs from the parent's 0xa5a5a5a5_"));
 	da_key_free(signer);
+
+	/* SoC class and lifecycle the same way */
+	st_request(H563, 1, &req);
+	req.has_soc_class = true;
+	req.soc_class = 0x484;
+	req.has_lifecycle = true;
+	req.lifecycle = 0x3072;
+	signer = st_key(H563, 0);
+	assert_int_equal(da_cert_make(&req, &chain.cert[0], signer, &inter, &diag), DA_OK);
+	da_key_free(signer);
+	signer = st_key(H563, 1);
+	st_request(H563, 2, &req);
+	assert_int_equal(da_cert_make(&req, &inter, signer, &cert, &diag), DA_OK);
+	assert_int_equal(cert.fields.soc_class, 0x484);
+	assert_int_equal(cert.fields.lifecycle, 0x3072);
+	st_request(H563, 2, &req);
+	req.has_soc_class = true;
+	req.soc_class = 0x478;
+	assert_int_equal(da_cert_make(&req, &inter, signer, &cert, &diag), DA_ERR_ARGUMENT);
+	assert_non_null(strstr(diag.text, "SoC class 0x00000478 differs from the parent's "
+		"0x00000484"));
+	st_request(H563, 2, &req);
+	req.has_lifecycle = true;
+	req.lifecycle = 0x2000;
+	assert_int_equal(da_cert_make(&req, &inter, signer, &cert, &diag), DA_ERR_ARGUMENT);
+	assert_non_null(strstr(diag.text, "lifecycle 0x2000 differs from the parent's 0x3072"));
+	da_key_free(signer);
 }
 
 static void new_key_is_private_never_overwritten_and_usable(void **state)

@@ -101,44 +101,47 @@ enum da_err da_cert_chain_check_soc(const struct da_cert_chain *chain,
 	return DA_OK;
 }
 
+/* One numeric constraint: a parent's 0 means "any"; else the child inherits it or repeats it */
+static enum da_err inherit(const char *what, int digits, uint32_t parent, bool *has,
+		uint32_t *value, struct da_diag *diag)
+{
+	if (!parent)
+		return DA_OK;
+	if (!*has) {
+		*value = parent;
+		*has = true;
+		return DA_OK;
+	}
+	if (*value != parent)
+		return da_fail(diag, DA_ERR_ARGUMENT, "%s 0x%0*x differs from the parent's 0x%0*x: "
+			"a certificate can only narrow its parent's constraints", what, digits,
+			*value, digits, parent);
+	return DA_OK;
+}
+
 /* The constraints a child inherits from its parent: 0 / zeros in the parent mean "any" */
 static enum da_err check_constraints(struct da_cert_request *req,
 		const struct adac_certificate_p256 *p, struct da_diag *diag)
 {
-	if (p->soc_class) {
-		if (!req->has_soc_class) {
-			req->soc_class = p->soc_class;
-			req->has_soc_class = true;
-		} else if (req->soc_class != p->soc_class) {
-			return da_fail(diag, DA_ERR_ARGUMENT,
-				"SoC class 0x%08x differs from the parent's 0x%08x: a certificate "
-				"can only narrow its parent's constraints", req->soc_class,
-				p->soc_class);
-		}
-	}
-	if (!is_zero(p->soc_id, DA_SOC_ID_BYTES)) {
-		if (!req->has_soc_id) {
-			memcpy(req->soc_id, p->soc_id, DA_SOC_ID_BYTES);
-			req->has_soc_id = true;
-		} else if (memcmp(req->soc_id, p->soc_id, DA_SOC_ID_BYTES)) {
-			char want[40];
+	uint32_t lifecycle = req->lifecycle;
+	enum da_err err;
 
-			da_soc_id_format(p->soc_id, want, sizeof(want));
-			return da_fail(diag, DA_ERR_ARGUMENT,
-				"SoC ID differs from the parent's %s: a certificate can only narrow "
-				"its parent's constraints", want);
-		}
-	}
-	if (p->lifecycle) {
-		if (!req->has_lifecycle) {
-			req->lifecycle = p->lifecycle;
-			req->has_lifecycle = true;
-		} else if (req->lifecycle != p->lifecycle) {
-			return da_fail(diag, DA_ERR_ARGUMENT,
-				"lifecycle 0x%04x differs from the parent's 0x%04x: a certificate "
-				"can only narrow its parent's constraints", req->lifecycle,
-				p->lifecycle);
-		}
+	err = inherit("SoC class", 8, p->soc_class, &req->has_soc_class, &req->soc_class, diag);
+	if (err == DA_OK)
+		err = inherit("lifecycle", 4, p->lifecycle, &req->has_lifecycle, &lifecycle, diag);
+	req->lifecycle = (uint16_t)lifecycle;
+	if (err != DA_OK || is_zero(p->soc_id, DA_SOC_ID_BYTES))
+		return err;
+	if (!req->has_soc_id) {
+		memcpy(req->soc_id, p->soc_id, DA_SOC_ID_BYTES);
+		req->has_soc_id = true;
+	} else if (memcmp(req->soc_id, p->soc_id, DA_SOC_ID_BYTES)) {
+		char want[40];
+
+		da_soc_id_format(p->soc_id, want, sizeof(want));
+		return da_fail(diag, DA_ERR_ARGUMENT,
+			"SoC ID differs from the parent's %s: a certificate can only narrow its "
+			"parent's constraints", want);
 	}
 	return DA_OK;
 }
