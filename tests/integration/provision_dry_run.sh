@@ -41,7 +41,7 @@ dry_run_changes_nothing() { # NAME SIMOPTS PROVISION-ARGS
 }
 
 dry_run_changes_nothing "H563 TrustZone on, root key, image" "--part H563 --tzen 1" \
-	"Closed -root-key $S/NUCLEO-H563ZI/Keys/key_1_root_pub.pem -image $h5_work/app.bin 0x0C000000"
+	"Closed -root-key $S/NUCLEO-H563ZI/Keys/key_1_root_pub.pem -encrypt 0 -image $h5_work/app.bin 0x0C000000"
 dry_run_changes_nothing "H563 TrustZone on, password (would turn TrustZone off)" "--part H563 --tzen 1" \
 	"iROT-Provisioned -password $S/NUCLEO-H563ZI/Binary/password.bin -obk $S/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk"
 dry_run_changes_nothing "H503 password to OTP" "--part H503" \
