@@ -136,7 +136,7 @@ session provision "init; reset halt
 set t0 [ms]
 stm32h5x product_state Provisioning
 reset halt
-stm32h5x obk provision $ST/DA_ConfigWithPassword.obk
+stm32h5x obk provision $ST/DA_ConfigWithPassword.obk -password $ST/password.bin
 stm32h5x product_state Closed -password $ST/password.bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown"

@@ -573,11 +573,16 @@ proc stm32h5x::provision {args} {
 		}
 	}
 	if { $resume && [dict get $dev trustzone] && [dict get $dev tzen] != $want_tz } {
-		fail $who "the device is in Provisioning with TrustZone [expr {[dict get $dev tzen] ?\
-			"on" : "off"}], which does not match the credential ([expr {$want_tz ?\
-			"-root-key: TrustZone on" : "-password: TrustZone off"}]); TZEN cannot be\
-			changed from here: regress the device (stm32h5x::regress full) and start again"
+		set tz_on [dict get $dev tzen]
+		fail $who "the device is in Provisioning with TrustZone [expr {$tz_on ? "on" : "off"}],\
+			which does not match the credential ([expr {$want_tz ? "-root-key: TrustZone on" :\
+			"-password: TrustZone off"}]). Recovery (docs/provisioning.md): set TrustZone\
+			back to what the provisioned configuration needs, e.g. for a password\
+			configuration stm32h5x ob TZEN=0xC3, reset halt, then stm32h5x::regress full\
+			-password FILE -confirm (a root-key one: TZEN=0xB4 and -key/-cert), and start\
+			again from Open"
 	}
+
 	# the credential itself, and the .obk against it
 	set hash [credential_hash $who $kind $cred]
 	set encrypt 0
@@ -835,7 +840,8 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 				-encrypt $encrypt
 			set obk $tmp
 		}
-		set failed [catch {string trim [stm32h5x obk provision $obk]} r]
+		set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
+		set failed [catch {string trim [stm32h5x obk provision $obk $opt $cred]} r]
 		if { $tmp ne "" } {
 			catch {file delete $tmp}
 		}

@@ -20,7 +20,7 @@ h5_check_equal "party 1 stops in Provisioning with the root key's configuration"
 h5_check_equal "check_da_setup says yes" {stm32h5x::check_da_setup -root-key $key} 1
 h5_check "a manual obk provision of another key's configuration" {
 	stm32h5x obk make_da_config -out $H5_TMP/other.obk -root-key $P/Keys/key_2_intermediate_pub.pem
-	set r [stm32h5x obk provision $H5_TMP/other.obk]
+	set r [stm32h5x obk provision $H5_TMP/other.obk -root-key $P/Keys/key_2_intermediate_pub.pem]
 	reset halt
 	expr {[string trim $r] eq "RSSLIB_SUCCESS"}
 }

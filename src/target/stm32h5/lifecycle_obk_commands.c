@@ -134,6 +134,51 @@ static int run_rss_provisioning(struct command_invocation *cmd, struct h5_lc_dev
 	return retval;
 }
 
+/* stm32h5x::settings(crypto) of the lifecycle procs (board files set it): 1, 0, or -1 unset */
+static int crypto_setting(struct command_invocation *cmd)
+{
+	Jim_Obj *v = Jim_GetGlobalVariableStr(CMD_CTX->interp, "stm32h5x::settings(crypto)",
+			JIM_NONE);
+	const char *s = v ? Jim_String(v) : "";
+
+	if (strcmp(s, "1") == 0)
+		return 1;
+	if (strcmp(s, "0") == 0)
+		return 0;
+	return -1;
+}
+
+/*
+ * The credential-vs-TrustZone rule (lifecycle_guard.c) for a DA configuration: refused unless
+ * it holds, or the user confirmed (then a warning says what was not shown).
+ */
+static int check_da_obk_rules(struct command_invocation *cmd, const struct h5_lc_device *dev,
+		const struct h5_obk_file *obk, const struct h5_lc_proof *proof, bool confirmed)
+{
+	struct h5_da_blob blob;
+	char err[320];
+
+	h5_da_blob_decode(obk->data, &blob);
+	const struct h5_da_obk_request req = {
+		.has_trustzone = dev->has_trustzone,
+		.tzen = dev->tzen,
+		.crypto = crypto_setting(cmd),
+		.proof_kind = proof->kind,
+		.hash_matches = proof->kind != H5_DA_KIND_NONE
+			&& memcmp(blob.credential_hash, proof->hash, sizeof(proof->hash)) == 0,
+		.permissions = blob.permissions,
+		.encrypt = obk->encrypt,
+	};
+	if (h5_da_obk_fits(&req, err, sizeof(err)))
+		return ERROR_OK;
+	if (confirmed) {
+		LOG_WARNING("stm32h5x: provisioning although %s", err);
+		return ERROR_OK;
+	}
+	command_print(CMD, "refused: %s; add -confirm to provision it anyway", err);
+	return ERROR_COMMAND_ARGUMENT_INVALID;
+}
+
 COMMAND_HANDLER(h5_handle_obk_provision)
 {
 	struct h5_lc_device dev;
@@ -142,8 +187,22 @@ COMMAND_HANDLER(h5_handle_obk_provision)
 	uint8_t *file;
 	size_t len;
 
-	if (CMD_ARGC != 1)
+	struct h5_lc_proof proof = { .kind = H5_DA_KIND_NONE };
+	bool confirmed = false;
+	if (CMD_ARGC < 1 || CMD_ARGV[0][0] == '-')
 		return ERROR_COMMAND_SYNTAX_ERROR;
+	for (unsigned int i = 1; i < CMD_ARGC; i++) {
+		if (strcmp(CMD_ARGV[i], "-confirm") == 0) {
+			confirmed = true;
+		} else if (strcmp(CMD_ARGV[i], "-password") == 0
+				|| strcmp(CMD_ARGV[i], "-root-key") == 0) {
+			int r = h5_lc_parse_proof(CMD, &i, &proof);
+			if (r != ERROR_OK)
+				return r;
+		} else {
+			return ERROR_COMMAND_SYNTAX_ERROR;
+		}
+	}
 	int retval = h5_lc_read_file(CMD_ARGV[0], OBK_FILE_MAX, &file, &len);
 	if (retval != ERROR_OK)
 		return retval;
@@ -170,6 +229,11 @@ COMMAND_HANDLER(h5_handle_obk_provision)
 				"is %s (stm32h5x product_state Provisioning, then reset)", name ? name : b);
 		retval = ERROR_FAIL;
 		goto out;
+	}
+	if (obk.is_da_config) {
+		retval = check_da_obk_rules(CMD, &dev, &obk, &proof, confirmed);
+		if (retval != ERROR_OK)
+			goto out;
 	}
 	if (dev.target->state != TARGET_HALTED) {
 		command_print(CMD, "halt the target first: the ROM service runs on the core");
@@ -415,10 +479,13 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.name = "provision",
 		.handler = h5_handle_obk_provision,
 		.mode = COMMAND_EXEC,
-		.usage = "<file.obk>",
+		.usage = "<file.obk> [-root-key <pem> | -password <file>] [-confirm]",
 		.help = "Checks a .obk file (header, size, destination, embedded SHA-256) and "
 			"writes it to the OBKeys through the boot ROM's RSSLIB DataProvisioning "
-			"(Provisioning state, target halted). Returns the ROM's result.",
+			"(Provisioning state, target halted). A DA configuration needs the credential "
+			"it was made from (-root-key with TrustZone on, -password with it off) and an "
+			"encryption flag that fits stm32h5x::settings(crypto); -confirm provisions it "
+			"anyway. Returns the ROM's result.",
 	},
 	{
 		.name = "make_da_config",
