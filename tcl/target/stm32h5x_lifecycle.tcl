@@ -576,11 +576,10 @@ proc stm32h5x::provision {args} {
 		set tz_on [dict get $dev tzen]
 		fail $who "the device is in Provisioning with TrustZone [expr {$tz_on ? "on" : "off"}],\
 			which does not match the credential ([expr {$want_tz ? "-root-key: TrustZone on" :\
-			"-password: TrustZone off"}]). Recovery (docs/provisioning.md): set TrustZone\
-			back to what the provisioned configuration needs, e.g. for a password\
-			configuration stm32h5x ob TZEN=0xC3, reset halt, then stm32h5x::regress full\
-			-password FILE -confirm (a root-key one: TZEN=0xB4 and -key/-cert), and start\
-			again from Open"
+			"-password: TrustZone off"}]), and TrustZone is not changed in Provisioning.\
+			Resume with the credential TrustZone [expr {$tz_on ? "on needs (-root-key)" :\
+			"off needs (-password)"}], or go back to Open: docs/provisioning.md, Recovery\
+			(provision a configuration that matches TrustZone, then stm32h5x::regress full)"
 	}
 
 	# the credential itself, and the .obk against it
