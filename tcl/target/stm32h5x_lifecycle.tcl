@@ -82,6 +82,13 @@ proc stm32h5x::fail {who msg} {
 	return -code error "stm32h5x::$who: $msg"
 }
 
+# a new file for a generated .obk in settings(tmpdir), created by mkstemp (Jim's "file
+# tempfile": a name nobody can predict, mode 0600); the caller deletes it
+proc stm32h5x::tmp_obk {} {
+	variable settings
+	return [file tempfile [file join $settings(tmpdir) stm32h5x-da-XXXXXX]]
+}
+
 # the bytes of a file (binary), or an error naming the file
 proc stm32h5x::read_bytes {path} {
 	if { [catch {open $path rb} f] } {
@@ -198,8 +205,7 @@ proc stm32h5x::device {who} {
 # credential and sets it later, so the configuration is made for that setting (-trustzone),
 # not for the device's present one. Returns the file's bytes as a list; the file is removed.
 proc stm32h5x::make_obk_bytes {who kind path permissions encrypt} {
-	variable settings
-	set out [file join $settings(tmpdir) "stm32h5x-da-[clock seconds]-[incr ::stm32h5x::tmp_seq].obk"]
+	set out [tmp_obk]
 	set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
 	set tz [expr {$kind eq "password" ? "off" : "on"}]
 	if { [catch {stm32h5x obk make_da_config -out $out $opt $path -permissions $permissions \
@@ -582,6 +588,10 @@ proc stm32h5x::provision {args} {
 			(provision a configuration that matches TrustZone, then stm32h5x::regress full)"
 	}
 
+	if { $resume && $secure_area ne "" } {
+		fail $who "-secure-area applies to a run from Open (the split is set right after the\
+			erase); the device is in Provisioning, where provision does not change it"
+	}
 	# the credential itself, and the .obk against it
 	set hash [credential_hash $who $kind $cred]
 	set encrypt 0
@@ -832,8 +842,7 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 	} else {
 		set tmp ""
 		if { $obk eq "" } {
-			variable settings
-			set tmp [file join $settings(tmpdir) "stm32h5x-da-[clock seconds]-[incr ::stm32h5x::tmp_seq].obk"]
+			set tmp [tmp_obk]
 			set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
 			stm32h5x obk make_da_config -out $tmp $opt $cred -permissions $perms \
 				-encrypt $encrypt

@@ -26,6 +26,8 @@ h5_check "a manual obk provision of another key's configuration" {
 }
 h5_check_equal "check_da_setup now says no (the device holds the other key's hash)" \
 	{stm32h5x::check_da_setup -root-key $key} 0
+h5_check_error "-secure-area on a resume is refused (the split is set in Open only)" \
+	{stm32h5x::provision Closed -root-key $key -secure-area bank1:0-3 -dry-run} {applies to a run from Open}
 set rc [catch {capture {set result [stm32h5x::provision Closed -root-key $key -confirm]}} out]
 h5_check_equal "the resumed provision runs without error" {expr {$rc == 0 ? "ok" : $out}} ok
 h5_check_equal "it returns Closed" {set result} Closed
