@@ -566,7 +566,9 @@ proc stm32h5x::provision {args} {
 		fail $who "-secure-area needs TrustZone (a -root-key credential on a part that has\
 			it): with TrustZone off the whole flash is non-secure"
 	}
-	if { $pstate eq $final } {
+	# in Provisioning the DA configuration may be missing (an interrupted run, or one that
+	# stopped before it): that final state resumes like the others, from what the device shows
+	if { $pstate eq $final && $final ne "Provisioning" } {
 		say $who "the device is already $final: nothing to do"
 		return $final
 	}
