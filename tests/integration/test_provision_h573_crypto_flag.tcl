@@ -31,5 +31,5 @@ h5_check_error "ST's H563 .obk (flag 0) is refused on the crypto part" \
 set rc [catch {capture {set result [stm32h5x::provision Closed -root-key $key -confirm]}} out]
 h5_check_equal "provision runs without error" {expr {$rc == 0 ? "ok" : $out}} ok
 h5_check_equal "it returns Closed" {set result} Closed
-h5_check_match "the generated .obk carries flag 1" {set out} {wrote [^ ]*\.obk: DA configuration with a root-key hash, permissions 0x00005077, encryption flag 1}
+h5_check_match "the generated .obk carries flag 1" {set out} {wrote [^ ]*stm32h5x-da-[^ ]*: DA configuration with a root-key hash, permissions 0x00005077, encryption flag 1}
 h5_done
