@@ -10,11 +10,7 @@
 # replaces it. The resumed run must see that the device holds another configuration,
 # provision the right one again and close; check_da_setup must say no in between.
 source [find provision_helpers.tcl]
-set P $H5_SAMPLES/NUCLEO-H563ZI
-set key $P/Keys/key_1_root_pub.pem
-set stm32h5x::settings(crypto) 0	;# as the board file of this part does
-init
-reset halt
+provision_start_h563
 h5_check_equal "party 1 stops in Provisioning with the root key's configuration" \
 	{stm32h5x::provision Provisioning -root-key $key -confirm} Provisioning
 h5_check_equal "check_da_setup says yes" {stm32h5x::check_da_setup -root-key $key} 1

@@ -9,11 +9,7 @@
 # configuration, proof) instead of saying "already Provisioning: nothing to do"; a second
 # run keeps what the device then holds.
 source [find provision_helpers.tcl]
-set P $H5_SAMPLES/NUCLEO-H563ZI
-set key $P/Keys/key_1_root_pub.pem
-set stm32h5x::settings(crypto) 0	;# as the board file of this part does
-init
-reset halt
+provision_start_h563
 h5_check_equal "no DA configuration at the start" {stm32h5x::check_da_setup -root-key $key} 0
 set rc [catch {capture {set result [stm32h5x::provision Provisioning -root-key $key -confirm]}} out]
 h5_check_equal "provision Provisioning runs without error" {expr {$rc == 0 ? "ok" : $out}} ok
