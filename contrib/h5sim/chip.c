@@ -2,7 +2,8 @@
 
 /*
  * h5sim: chip composition (buses and peripherals from the part table), simulated time,
- * AP1 gating per product state (h5-flash-ob.md §7.3) and the glue the DA device uses.
+ * AP1 gating per product state (h5-flash-ob.md §7.3) and per granted DA debug level (non-secure
+ * levels open no secure access, h5-debug-auth.md §5) and the glue the DA device uses.
  *
  * Time: every TCK rising edge is opt->tck_ns of simulated time. While the core runs, that
  * time is given to it as an instruction budget (opt->ns_per_insn each), spent at the next
@@ -81,13 +82,14 @@ static enum ap1_gate gate_for_chip_state(const struct h5sim_chip *chip)
 
 enum ap1_gate chip_ap1_gate(const struct h5sim_chip *chip)
 {
-	if (chip->debug_opened)
+	if (chip->debug_opened && chip->opened_gate == AP1_FULL)
 		return AP1_FULL;
 	if (chip->in_rom)
 		return AP1_CLOSED;
-	if (chip->opt->gate_at_once)
-		return gate_for_chip_state(chip);
-	return chip->gate_at_reset;
+	enum ap1_gate g = chip->opt->gate_at_once ? gate_for_chip_state(chip) : chip->gate_at_reset;
+	if (chip->debug_opened && g < chip->opened_gate)
+		g = chip->opened_gate;	/* a non-secure reopening adds no secure access */
+	return g;
 }
 
 bool chip_core_accessible(const struct h5sim_chip *chip)
@@ -215,8 +217,15 @@ static void da_open_debug(void *ctx, uint32_t permissions)
 {
 	struct h5sim_chip *chip = ctx;
 
-	chip_log(chip, "da: debug opened (permissions 0x%08x) until the next reset", permissions);
+	/* what was granted, no more: only the S+NS levels (bits 4..6) open the secure side */
+	bool secure = permissions & 0x70u;
+
+	chip_log(chip, "da: debug opened (permissions 0x%08x, %s) until the next reset", permissions,
+			secure ? "secure and non-secure" : "non-secure only");
 	chip->debug_opened = true;
+	chip->opened_gate = secure ? AP1_FULL : AP1_NS_ONLY;
+	if (!secure && !(chip->part->trustzone && h5flash_tzen(chip->flash)))
+		chip->opened_gate = AP1_FULL;	/* no secure side to keep closed */
 	if (chip->in_rom)
 		chip_boot_after_da(chip);
 }
