@@ -934,6 +934,23 @@ out:
 	return retval;
 }
 
+/* Says how to recover a flash word that an interrupted program may have left half-written */
+static void stm32h5x_log_word_recovery(struct flash_bank *bank, uint32_t address)
+{
+	uint32_t offset = address - stm32h5x_data_base(bank);
+
+	for (unsigned int i = 0; i < bank->num_sectors; i++) {
+		const struct flash_sector *s = &bank->sectors[i];
+		if (offset < s->offset || offset - s->offset >= s->size)
+			continue;
+		LOG_ERROR("stm32h5x: the flash word at 0x%08" PRIx32 " may be half-written; such a "
+			"word fails its ECC check when read (a boot from it takes an NMI). Recover "
+			"with 'flash erase_sector %u %u %u', then program again", address,
+			bank->bank_number, i, i);
+		return;
+	}
+}
+
 /* Direct path: 16-byte words written by the debugger, waiting for each (§5.3). */
 static int stm32h5x_write_direct(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
 		const uint8_t *buffer, uint32_t address, uint32_t count)
@@ -943,8 +960,10 @@ static int stm32h5x_write_direct(struct flash_bank *bank, const struct stm32h5x_
 		retval = target_write_memory(bank->target, address, 4, STM32H5X_FLASH_WORD / 4, buffer);
 		if (retval == ERROR_OK)
 			retval = stm32h5x_wait_idle(bank, regs, "programming", STM32H5X_TIMEOUT_WORD);
-		if (retval != ERROR_OK)
+		if (retval != ERROR_OK) {
 			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32, address);
+			stm32h5x_log_word_recovery(bank, address);
+		}
 		buffer += STM32H5X_FLASH_WORD;
 		address += STM32H5X_FLASH_WORD;
 	}
@@ -966,6 +985,14 @@ static int stm32h5x_write_halfwords(struct flash_bank *bank, const struct stm32h
 	}
 	int retval2 = stm32h5x_reg_put(bank, regs, regs->cr, 0);
 	return retval != ERROR_OK ? retval : retval2;
+}
+
+static bool stm32h5x_word_erased(const uint8_t word[STM32H5X_FLASH_WORD])
+{
+	for (unsigned int i = 0; i < STM32H5X_FLASH_WORD; i++)
+		if (word[i] != 0xFF)
+			return false;
+	return true;
 }
 
 static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
@@ -1001,8 +1028,8 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	if (sr & STM32H5X_SR_WBNE) {
 		stm32h5x_reg_put(bank, regs, regs->cr, STM32H5X_CR_PG | STM32H5X_CR_FW);
 		stm32h5x_wait_idle(bank, regs, "forced write", STM32H5X_TIMEOUT_WORD);
-		LOG_ERROR("stm32h5x: the loader left the flash word at 0x%08" PRIx32 " partly written; "
-			"erase its sector and program again", address + done * STM32H5X_FLASH_WORD);
+		LOG_ERROR("stm32h5x: the loader stopped in the middle of a flash word");
+		stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
 		return ERROR_FLASH_OPERATION_FAILED;
 	}
 	if (done < words) {
@@ -1012,10 +1039,18 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 		if (retval == ERROR_OK)
 			retval = target_read_buffer(bank->target, address + done * STM32H5X_FLASH_WORD,
 					sizeof(word), word);
-		if (retval != ERROR_OK)
+		if (retval != ERROR_OK) {
+			stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
 			return retval;
-		if (!memcmp(word, buffer + done * STM32H5X_FLASH_WORD, sizeof(word)))
+		}
+		if (!memcmp(word, buffer + done * STM32H5X_FLASH_WORD, sizeof(word))) {
 			done++;
+		} else if (!stm32h5x_word_erased(word)) {
+			/* programmed with something else: writing it again would fail (PGSERR) */
+			LOG_ERROR("stm32h5x: the loader stopped while programming a flash word");
+			stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
+			return ERROR_FLASH_OPERATION_FAILED;
+		}
 	}
 
 	return stm32h5x_write_direct(bank, regs, buffer + done * STM32H5X_FLASH_WORD,
