@@ -34,6 +34,7 @@
 #define STM32H5X_SECURE_ALIAS_DELTA	0x04000000u	/* 0x08.. -> 0x0C.., 0x09.. -> 0x0D.. */
 
 #define STM32H5X_TZEN_ENABLED		0xB4u
+#define STM32H5X_SECWM1R_CUR		0x0E0u		/* bank 2 at +0x100; STRT [6:0], END [22:16] */
 
 /* timeouts, in ms (generous: datasheet maxima are far lower) */
 #define STM32H5X_TIMEOUT_WORD		100
@@ -595,6 +596,49 @@ static int stm32h5x_alloc_sectors(struct flash_sector **array, unsigned int *old
 	return ERROR_OK;
 }
 
+/*
+ * TrustZone on: the non-secure alias cannot reach the sectors the watermark makes secure (a write
+ * would fail or read back wrong at verify). Refuses before anything is written, and says what
+ * to do instead. first..last are sector indexes of this bank.
+ */
+static int stm32h5x_check_ns_alias(struct flash_bank *bank, unsigned int first, unsigned int last,
+		const char *what)
+{
+	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
+	unsigned int per_bank = info->sectors_per_bank;
+
+	if (info->window->kind != STM32H5X_USER || info->window->secure_alias || !info->tzen)
+		return ERROR_OK;
+	for (unsigned int half = 0; half < 2 && half * per_bank <= last; half++) {
+		unsigned int lo = half * per_bank;
+		if (first >= lo + per_bank)
+			continue;
+		unsigned int pb = stm32h5x_phys_bank(info, half);
+		uint32_t secwm;
+		int retval = stm32h5x_reg_get(bank, &stm32h5x_ns_regs,
+				STM32H5X_SECWM1R_CUR + pb * STM32H5X_BANK2_REG_DELTA, &secwm);
+		if (retval != ERROR_OK)
+			return retval;
+		unsigned int strt = secwm & 0x7F, end = (secwm >> 16) & 0x7F;
+		unsigned int a = first > lo ? first - lo : 0;
+		unsigned int b = last - lo < per_bank ? last - lo : per_bank - 1;
+		unsigned int s0 = a > strt ? a : strt, s1 = b < end ? b : end;
+		if (s0 > s1)
+			continue;
+		uint32_t addr = info->window->base + bank->sectors[lo + s0].offset;
+		LOG_ERROR("stm32h5x: %s refused: TrustZone is on and sectors %u..%u of bank %u "
+			"(0x%08" PRIx32 "..) are secure (SECWM%u covers %u..%u), so the non-secure alias "
+			"0x%08" PRIx32 " cannot reach them. Program a secure image at the secure alias "
+			"0x%08" PRIx32 " (link it there, or shift it: 'flash write_image erase FILE 0x%08x'), "
+			"or make these sectors non-secure first ('stm32h5x ob SECWM%u_STRT=.. SECWM%u_END=..')",
+			what, s0, s1, pb + 1, addr, pb + 1, strt, end, info->window->base,
+			info->window->base + STM32H5X_SECURE_ALIAS_DELTA, STM32H5X_SECURE_ALIAS_DELTA,
+			pb + 1, pb + 1);
+		return ERROR_FLASH_OPER_UNSUPPORTED;
+	}
+	return ERROR_OK;
+}
+
 /* ---- probe ---------------------------------------------------------------------------------- */
 
 static const char *stm32h5x_rev_name(const struct stm32h5x_part_info *part, uint16_t rev_id)
@@ -815,6 +859,10 @@ static int stm32h5x_erase(struct flash_bank *bank, unsigned int first, unsigned 
 		LOG_ERROR("stm32h5x: erase: sectors %u..%u outside 0..%u", first, last, bank->num_sectors - 1);
 		return ERROR_FLASH_SECTOR_INVALID;
 	}
+
+	retval = stm32h5x_check_ns_alias(bank, first, last, "erase");
+	if (retval != ERROR_OK)
+		return retval;
 
 	const struct stm32h5x_reg_set *regs = stm32h5x_regs_for(info);
 	struct stm32h5x_secbb_save save;
@@ -1114,6 +1162,21 @@ static int stm32h5x_flash_write(struct flash_bank *bank, const uint8_t *buffer,
 		count = padded_count;
 	}
 
+	if (kind == STM32H5X_USER && count) {
+		unsigned int first = 0, last = 0;
+		for (unsigned int i = 0; i < bank->num_sectors; i++) {
+			const struct flash_sector *sec = &bank->sectors[i];
+			if (offset >= sec->offset && offset - sec->offset < sec->size)
+				first = i;
+			if (offset + count - 1 >= sec->offset && offset + count - 1 - sec->offset < sec->size)
+				last = i;
+		}
+		retval = stm32h5x_check_ns_alias(bank, first, last, "write");
+		if (retval != ERROR_OK) {
+			free(padded);
+			return retval;
+		}
+	}
 	if (kind == STM32H5X_EDATA) {
 		retval = stm32h5x_check_edata_range(bank, offset, count);
 		if (retval != ERROR_OK) {
