@@ -714,6 +714,8 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 				-encrypt $encrypt
 			set obk $tmp
 		}
+		# the ROM service runs on the core; in Provisioning it waits in the boot ROM
+		halt
 		set failed [catch {string trim [stm32h5x obk provision $obk]} r]
 		if { $tmp ne "" } {
 			catch {file delete $tmp}

@@ -385,10 +385,19 @@ static int stm32h5x_read_state(struct flash_bank *bank)
 	return ERROR_OK;
 }
 
-/* TZEN on in Open: the debugger works through the secure register set (§5.8). */
+/*
+ * TZEN on in Open or Provisioning: the debugger works through the secure register set (§5.8).
+ * Provisioning keeps secure debug open ("Secure Firmware install can be launched in this
+ * state", §4.3); no user code runs there, so there is no loader either (docs/lifecycle.md).
+ */
+static bool stm32h5x_secure_side_open(uint8_t pstate)
+{
+	return pstate == H5_PSTATE_OPEN || pstate == H5_PSTATE_PROVISIONING;
+}
+
 static bool stm32h5x_secure_programming(struct stm32h5x_flash_bank *info)
 {
-	return info->tzen && info->pstate == H5_PSTATE_OPEN;
+	return info->tzen && stm32h5x_secure_side_open(info->pstate);
 }
 
 static const struct stm32h5x_reg_set *stm32h5x_regs_for(struct stm32h5x_flash_bank *info)
@@ -419,9 +428,10 @@ static int stm32h5x_check_access(struct flash_bank *bank, const char *what)
 			info->optsr2 >> 24, w->base);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
-	if (info->pstate != H5_PSTATE_OPEN) {
+	if (!stm32h5x_secure_side_open(info->pstate)) {
 		LOG_ERROR("stm32h5x: %s refused: product state %s (0x%02" PRIx8 ") closes the secure side; "
-			"secure-alias operations need the Open state (Debug Authentication can reopen it)",
+			"secure-alias operations need Open or Provisioning (Debug Authentication can "
+			"reopen it)",
 			what, stm32h5x_pstate_str(info->pstate), info->pstate);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
@@ -1050,17 +1060,21 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	uint32_t words = count / STM32H5X_FLASH_WORD, done = 0;
 	int retval = ERROR_TARGET_RESOURCE_NOT_AVAILABLE;
 
-	bool secure_ram = info->tzen && info->pstate != H5_PSTATE_OPEN;
-	if (secure_ram)
+	bool provisioning = info->pstate == H5_PSTATE_PROVISIONING;
+	bool secure_ram = info->tzen && !stm32h5x_secure_side_open(info->pstate);
+	if (provisioning)
+		LOG_INFO("stm32h5x: Provisioning: no code runs on the core, programming without the "
+			"flash loader (slower)");
+	else if (secure_ram)
 		LOG_INFO("stm32h5x: TrustZone on in %s: the RAM is secure, programming without the "
 			"flash loader (slower)", stm32h5x_pstate_str(info->pstate));
-	else
+	if (!provisioning && !secure_ram)
 		retval = stm32h5x_write_loader(bank, regs, buffer, address, words, &done);
 
 	if (retval == ERROR_OK || retval == ERROR_FLASH_OPERATION_FAILED)
 		return retval;
 	if (retval == ERROR_TARGET_RESOURCE_NOT_AVAILABLE) {
-		if (!secure_ram)
+		if (!secure_ram && !provisioning)
 			LOG_INFO("stm32h5x: programming without the flash loader (slower)");
 	} else {
 		LOG_WARNING("stm32h5x: the flash loader failed after %" PRIu32 " of %" PRIu32
