@@ -43,6 +43,9 @@
 #define STM32H5X_TIMEOUT_OPTION		5000
 #define STM32H5X_POLL_SLEEP_AFTER	50
 
+/* direct path: flash words written as one queued block between two status checks */
+#define STM32H5X_DIRECT_BLOCK		64
+
 /*
  * Loader FIFO: at least this much, at most this much. OpenOCD's async algorithm fills the
  * whole free FIFO before it publishes the write pointer, so the flash waits for the first fill
@@ -992,38 +995,65 @@ out:
 	return retval;
 }
 
-/* Says how to recover a flash word that an interrupted program may have left half-written */
-static void stm32h5x_log_word_recovery(struct flash_bank *bank, uint32_t address)
+/* Says how to recover the flash words in [address, address + len) of which an interrupted
+ * program may have left one half-written */
+static void stm32h5x_log_recovery(struct flash_bank *bank, uint32_t address, uint32_t len)
 {
 	uint32_t offset = address - stm32h5x_data_base(bank);
+	unsigned int first = bank->num_sectors, last = 0;
 
 	for (unsigned int i = 0; i < bank->num_sectors; i++) {
 		const struct flash_sector *s = &bank->sectors[i];
-		if (offset < s->offset || offset - s->offset >= s->size)
+		if (offset + len <= s->offset || offset >= s->offset + s->size)
 			continue;
+		if (first == bank->num_sectors)
+			first = i;
+		last = i;
+	}
+	if (first == bank->num_sectors)
+		return;
+	if (len <= STM32H5X_FLASH_WORD)
 		LOG_ERROR("stm32h5x: the flash word at 0x%08" PRIx32 " may be half-written; such a "
 			"word fails its ECC check when read (a boot from it takes an NMI). Recover "
 			"with 'flash erase_sector %u %u %u', then program again", address,
-			bank->bank_number, i, i);
-		return;
-	}
+			bank->bank_number, first, last);
+	else
+		LOG_ERROR("stm32h5x: a flash word in 0x%08" PRIx32 "..0x%08" PRIx32 " may be "
+			"half-written; such a word fails its ECC check when read (a boot from it takes "
+			"an NMI). Recover with 'flash erase_sector %u %u %u', then program again",
+			address, address + len - 1, bank->bank_number, first, last);
 }
 
-/* Direct path: 16-byte words written by the debugger, waiting for each (§5.3). */
+static void stm32h5x_log_word_recovery(struct flash_bank *bank, uint32_t address)
+{
+	stm32h5x_log_recovery(bank, address, STM32H5X_FLASH_WORD);
+}
+
+/*
+ * Direct path: the debugger writes the 16-byte words itself (§5.3), a block at a time as one
+ * queued memory write, and checks the status once per block. While a word programs, the flash
+ * stalls the bus (the access port answers WAIT), so the next word simply waits for it; an
+ * error stays latched in SR until the check.
+ */
 static int stm32h5x_write_direct(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
 		const uint8_t *buffer, uint32_t address, uint32_t count)
 {
 	int retval = stm32h5x_reg_put(bank, regs, regs->cr, STM32H5X_CR_PG);
-	for (uint32_t i = 0; i < count && retval == ERROR_OK; i++) {
-		retval = target_write_memory(bank->target, address, 4, STM32H5X_FLASH_WORD / 4, buffer);
+	for (uint32_t i = 0; i < count && retval == ERROR_OK; ) {
+		uint32_t n = count - i < STM32H5X_DIRECT_BLOCK ? count - i : STM32H5X_DIRECT_BLOCK;
+		retval = target_write_memory(bank->target, address, 4, n * STM32H5X_FLASH_WORD / 4,
+				buffer);
 		if (retval == ERROR_OK)
-			retval = stm32h5x_wait_idle(bank, regs, "programming", STM32H5X_TIMEOUT_WORD);
+			retval = stm32h5x_wait_idle(bank, regs, "programming",
+					STM32H5X_TIMEOUT_WORD * n);
 		if (retval != ERROR_OK) {
-			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32, address);
-			stm32h5x_log_word_recovery(bank, address);
+			LOG_ERROR("stm32h5x: at flash addresses 0x%08" PRIx32 "..0x%08" PRIx32, address,
+				address + n * STM32H5X_FLASH_WORD - 1);
+			stm32h5x_log_recovery(bank, address, n * STM32H5X_FLASH_WORD);
 		}
-		buffer += STM32H5X_FLASH_WORD;
-		address += STM32H5X_FLASH_WORD;
+		buffer += n * STM32H5X_FLASH_WORD;
+		address += n * STM32H5X_FLASH_WORD;
+		i += n;
 	}
 	int retval2 = stm32h5x_reg_put(bank, regs, regs->cr, 0);
 	return retval != ERROR_OK ? retval : retval2;
