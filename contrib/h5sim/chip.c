@@ -259,6 +259,13 @@ static void sbs_hdpl_changed(void *ctx, unsigned int hdpl, unsigned int obk_hdpl
 
 /* ---- creation ---- */
 
+static bool ram_tz_active(void *ctx)
+{
+	struct h5sim_chip *chip = ctx;
+
+	return h5flash_tzen(chip->flash);
+}
+
 static int build_buses(struct h5sim_chip *chip)
 {
 	const struct h5sim_part *p = chip->part;
@@ -267,7 +274,8 @@ static int build_buses(struct h5sim_chip *chip)
 	/* peripherals that are not modelled read as zero and ignore writes [I]; the secure
 	 * peripheral alias (0x5xxxxxxx) exists only with TrustZone */
 	bus_init(sb, "system", 0x40000000u, p->trustzone ? 0x20000000u : 0x10000000u);
-	bus_add(sb, "sram", RAM_BASE_NS, chip->ram.size, &ram_ops, &chip->ram);
+	bus_add(sb, "sram", RAM_BASE_NS, chip->ram.size, p->trustzone ? &ram_ns_ops : &ram_ops,
+			&chip->ram);
 	if (p->trustzone)
 		bus_add(sb, "sram-s", RAM_BASE_S, chip->ram.size, &ram_ops, &chip->ram);
 	bus_add(sb, "sysmem", SYSMEM_BASE_NS, chip->sysmem.size, &sysmem_ops, &chip->sysmem);
@@ -325,6 +333,12 @@ struct h5sim_chip *chip_create(const struct h5sim_options *opt)
 	if (ram_init(&chip->ram, h5sim_part_sram_size(p), sram3_off) || sysmem_init(&chip->sysmem, p)) {
 		fprintf(stderr, "h5sim: out of memory\n");
 		goto fail;
+	}
+	if (p->trustzone) {
+		uint64_t kib = opt->secure_sram_kib;
+		chip->ram.secure_size = kib * 1024 < chip->ram.size ? (uint32_t)(kib * 1024) : chip->ram.size;
+		chip->ram.tz_active = ram_tz_active;
+		chip->ram.tz_ctx = chip;
 	}
 	chip->dbgmcu.chip = chip;
 	chip->dbgmcu.idcode = (uint32_t)(opt->rev_id >= 0 ? (unsigned int)opt->rev_id : p->rev_id) << 16 | p->dev_id;

@@ -1090,22 +1090,23 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	uint32_t words = count / STM32H5X_FLASH_WORD, done = 0;
 	int retval = ERROR_TARGET_RESOURCE_NOT_AVAILABLE;
 
+	/* with only non-secure debug, the loader runs from non-secure SRAM through the non-secure
+	 * registers, if the target config found SRAM that non-secure accesses may use */
 	bool provisioning = info->pstate == H5_PSTATE_PROVISIONING;
-	bool secure_ram = info->tzen && !stm32h5x_secure_side_open(info->pstate);
 	if (provisioning)
 		LOG_INFO("stm32h5x: Provisioning: no code runs on the core, programming without the "
-			"flash loader (slower)");
-	else if (secure_ram)
-		LOG_INFO("stm32h5x: TrustZone on in %s: the RAM is secure, programming without the "
-			"flash loader (slower)", stm32h5x_pstate_str(info->pstate));
-	if (!provisioning && !secure_ram)
+			"flash loader");
+	else
 		retval = stm32h5x_write_loader(bank, regs, buffer, address, words, &done);
 
 	if (retval == ERROR_OK || retval == ERROR_FLASH_OPERATION_FAILED)
 		return retval;
 	if (retval == ERROR_TARGET_RESOURCE_NOT_AVAILABLE) {
-		if (!secure_ram && !provisioning)
-			LOG_INFO("stm32h5x: programming without the flash loader (slower)");
+		if (!provisioning && info->tzen && !stm32h5x_secure_side_open(info->pstate))
+			LOG_INFO("stm32h5x: TrustZone on in %s and no SRAM that non-secure accesses can "
+				"use: programming without the flash loader", stm32h5x_pstate_str(info->pstate));
+		else if (!provisioning)
+			LOG_INFO("stm32h5x: programming without the flash loader");
 	} else {
 		LOG_WARNING("stm32h5x: the flash loader failed after %" PRIu32 " of %" PRIu32
 			" words; going on without it", done, words);

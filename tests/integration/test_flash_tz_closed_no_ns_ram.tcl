@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# h5sim: --part H563 --tzen 1 --secure-sram-kib 640
+#
+# TZ-Closed on a part whose SRAM is all secure (non-secure accesses read 0 and are ignored): the
+# target config finds no SRAM for the loader, and the non-secure bank is programmed by the
+# direct path, saying why; the data reads back.
+
+source [find flash_helpers.tcl]
+init
+reset halt
+
+h5_check "set-up: bank 2 non-secure, then Provisioning and TZ-Closed" {
+	stm32h5x option_write 0 0xE4 0x007F0000
+	stm32h5x option_write 0 0x1E4 0x0000007F
+	stm32h5x product_state Provisioning
+	stm32h5x product_state TZ-Closed -confirm
+	expr {(([stm32h5x option_read 0 0x50] >> 8) & 0xff) == 0xc6}
+}
+catch {reset halt}
+flash probe 0
+
+h5_check_equal "no work area: no SRAM takes non-secure writes" \
+	{[target current] cget -work-area-size} 0
+set d [flash_pattern 41 0x3000]
+set f [flash_tmp tzc-noram.bin]
+flash_write_bin $f $d
+h5_check_output "the non-secure write goes by the direct path and says why" \
+	{flash erase_sector 0 200 201; flash write_bank 0 $f 0x190000} \
+	{TrustZone on in TZ-Closed and no SRAM that non-secure accesses can use: programming without the flash loader}
+h5_check_equal "it reads back" {flash_compare 0x08190000 $d} ""
+
+file delete $f
+h5_done
