@@ -397,6 +397,11 @@ bool core_secure(const struct h5sim_cpu *cpu)
 	return cpu->secure;
 }
 
+void core_set_secure(struct h5sim_cpu *cpu, bool secure)
+{
+	cpu->secure = secure;
+}
+
 static bool in_sram(const struct h5sim_cpu *cpu, uint32_t addr, uint32_t *offset)
 {
 	uint32_t size = cpu->chip->ram.size;
