@@ -187,3 +187,14 @@ proc flash_check_program_both_banks {size_kb {base 0x08000000}} {
 	}
 	file delete $elf
 }
+
+# TrustZone on, Open: bank 1 secure by watermark, bank 2 non-secure, then Provisioning and
+# TZ-Closed (no DA configuration: -confirm). True when the device reports TZ-Closed; the new
+# state acts after the next reset.
+proc flash_enter_tz_closed {} {
+	stm32h5x option_write 0 0xE4 0x007F0000
+	stm32h5x option_write 0 0x1E4 0x0000007F
+	stm32h5x product_state Provisioning
+	stm32h5x product_state TZ-Closed -confirm
+	expr {(([stm32h5x option_read 0 0x50] >> 8) & 0xff) == 0xc6}
+}

@@ -10,11 +10,7 @@ init
 reset halt
 
 h5_check "set-up: bank 2 non-secure, then Provisioning and TZ-Closed" {
-	stm32h5x option_write 0 0xE4 0x007F0000
-	stm32h5x option_write 0 0x1E4 0x0000007F
-	stm32h5x product_state Provisioning
-	stm32h5x product_state TZ-Closed -confirm
-	expr {(([stm32h5x option_read 0 0x50] >> 8) & 0xff) == 0xc6}
+	flash_enter_tz_closed
 }
 catch {reset halt}
 flash probe 0

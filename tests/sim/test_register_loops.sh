@@ -26,6 +26,16 @@ proc run_at {pc} {
 	reg msp 0x20004000
 	resume \$pc
 }
+# run_to_halt NAME PC MS: runs from PC, records the state after at most MS ms as NAME_state,
+# then halts the core and records r0 and pc
+proc run_to_halt {name pc ms} {
+	run_at \$pc
+	catch {wait_halt \$ms}
+	result \${name}_state [stm32h5.cpu curstate]
+	halt
+	result \${name}_r0 [reg32 r0]
+	result \${name}_pc [reg32 pc]
+}
 init
 halt
 mww 0x20000000 $count_w0
@@ -36,12 +46,7 @@ mww 0x20000300 $poll_w0
 mww 0x20000304 $poll_w1
 
 reg r0 0x20000
-run_at 0x20000000
-catch {wait_halt 5000}
-result count_state [stm32h5.cpu curstate]
-halt
-result count_r0 [reg32 r0]
-result count_pc [reg32 pc]
+run_to_halt count 0x20000000 5000
 
 run_at 0x20000100
 for {set i 0} {\$i < 32} {incr i} { mdw 0x20000100 }
@@ -49,11 +54,7 @@ result spin_state [stm32h5.cpu curstate]
 halt
 result spin_pc [reg32 pc]
 reg r0 0
-run_at 0x20000200
-catch {wait_halt 1000}
-result other_state [stm32h5.cpu curstate]
-halt
-result other_r0 [reg32 r0]
+run_to_halt other 0x20000200 1000
 
 mww 0x40022004 0x45670123
 mww 0x40022004 0xCDEF89AB
