@@ -34,6 +34,12 @@ h5_check "... through the flash loader (not the direct path)" {
 h5_check_output "the work area is in non-secure SRAM3, outside the secure SRAM1" \
 	{stm32h5x_select_work_area; [target current] cget -work-area-phys} {0x20050000|537198592}
 h5_check_equal "it reads back" {flash_compare 0x08190000 $d} ""
+h5_check_equal "choosing the work area on a halt leaves the non-secure application's RAM as it was" {
+	write_memory 0x20050000 32 {0x11111111 0x22222222}
+	write_memory 0x20057ff8 32 {0x33333333 0x44444444}
+	stm32h5x_select_work_area
+	concat [read_memory 0x20050000 32 2] [read_memory 0x20057ff8 32 2]
+} {0x11111111 0x22222222 0x33333333 0x44444444}
 h5_check_output "an erase in secure bank 1 through the non-secure alias is refused by name" \
 	{catch {flash erase_sector 0 4 4}} {sectors 4\.\.4 of bank 1 .*are secure}
 
