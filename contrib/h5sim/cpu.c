@@ -167,7 +167,11 @@ static void idle_track(struct h5sim_cpu *cpu, uint32_t pc)
 		uint32_t pass_end = cpu->loop_end;
 		bool quiet = cpu->loop_insns <= IDLE_LOOP_INSNS && cpu->stores == cpu->loop_stores &&
 			cpu->loop_end - cpu->loop_head <= IDLE_LOOP_BYTES && !cpu->pass_overflow;
-		if (quiet)
+		/* the registers are read only for a pass that could be idle (a loop walking memory
+		 * loads other words each pass) */
+		bool loads_repeat = cpu->load_sig == cpu->prev_load_sig ||
+			(cpu->known_valid && cpu->load_sig == cpu->known_sig);
+		if (quiet && loads_repeat)
 			quiet = idle_regs_repeat(cpu);
 		else
 			cpu->prev_regs_valid = false;
