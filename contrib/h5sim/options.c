@@ -54,6 +54,7 @@ static const struct opt_row rows[] = {
 	{ "t-bank-erase-ns", OPT_U64, F(t_bank_erase_ns), NOSET, "NS", "bank erase time [U] (default 16000000)" },
 	{ "t-option-change-ns", OPT_U64, F(t_option_change_ns), NOSET, "NS", "option-byte change time [U] (default 5000000)" },
 	{ "gate-at-once", OPT_FLAG, F(gate_at_once), NOSET, NULL, "[U] AP1 gating follows a product-state change at once (default: at the next reset)" },
+	{ "secure-sram-kib", OPT_UINT, F(secure_sram_kib), NOSET, "N", "[U] with TrustZone on, the first N KiB of SRAM are secure blocks (GTZC as the secure firmware set it): non-secure accesses read 0, writes are ignored (default 0)" },
 	{ "hdpl-at-boot", OPT_U8, F(hdpl_at_boot), NOSET, "HEX", "[U] SBS_HDPLSR after reset (default 0x51 = HDPL1)" },
 	{ "da-magic", OPT_U32, F(da_magic), NOSET, "HEX", "[U] DA entry word written to DBG_AUTH_HOST under reset (default 0x53544441)" },
 	{ "fault-drop-after", OPT_U64, F(fault_drop_after), NOSET, "N", "close the connection after N DAP transactions" },

@@ -40,6 +40,7 @@ struct h5sim_options {
 	/* [U] behaviours */
 	bool gate_at_once;		/* product-state debug gating follows OPTSR_CUR at once */
 	uint8_t hdpl_at_boot;		/* SBS_HDPLSR value a debugger sees after reset */
+	unsigned int secure_sram_kib;	/* TrustZone on: SRAM from 0x20000000 that is secure-only */
 	uint32_t da_magic;		/* DA entry word */
 	/* faults */
 	uint64_t fault_drop_after;		/* 0 = off */

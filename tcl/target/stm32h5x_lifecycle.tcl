@@ -850,6 +850,8 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 				-encrypt $encrypt
 			set obk $tmp
 		}
+		# the ROM service runs on the core; in Provisioning it waits in the boot ROM
+		halt
 		set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
 		set failed [catch {string trim [stm32h5x obk provision $obk $opt $cred]} r]
 		if { $tmp ne "" } {

@@ -34,6 +34,7 @@
 #define STM32H5X_SECURE_ALIAS_DELTA	0x04000000u	/* 0x08.. -> 0x0C.., 0x09.. -> 0x0D.. */
 
 #define STM32H5X_TZEN_ENABLED		0xB4u
+#define STM32H5X_SECWM1R_CUR		0x0E0u		/* bank 2 at +0x100; STRT [6:0], END [22:16] */
 
 /* timeouts, in ms (generous: datasheet maxima are far lower) */
 #define STM32H5X_TIMEOUT_WORD		100
@@ -41,6 +42,9 @@
 #define STM32H5X_TIMEOUT_BANK		30000
 #define STM32H5X_TIMEOUT_OPTION		5000
 #define STM32H5X_POLL_SLEEP_AFTER	50
+
+/* direct path: flash words written as one queued block between two status checks */
+#define STM32H5X_DIRECT_BLOCK		64
 
 /*
  * Loader FIFO: at least this much, at most this much. OpenOCD's async algorithm fills the
@@ -384,10 +388,19 @@ static int stm32h5x_read_state(struct flash_bank *bank)
 	return ERROR_OK;
 }
 
-/* TZEN on in Open: the debugger works through the secure register set (§5.8). */
+/*
+ * TZEN on in Open or Provisioning: the debugger works through the secure register set (§5.8).
+ * Provisioning keeps secure debug open ("Secure Firmware install can be launched in this
+ * state", §4.3); no user code runs there, so there is no loader either (docs/lifecycle.md).
+ */
+static bool stm32h5x_secure_side_open(uint8_t pstate)
+{
+	return pstate == H5_PSTATE_OPEN || pstate == H5_PSTATE_PROVISIONING;
+}
+
 static bool stm32h5x_secure_programming(struct stm32h5x_flash_bank *info)
 {
-	return info->tzen && info->pstate == H5_PSTATE_OPEN;
+	return info->tzen && stm32h5x_secure_side_open(info->pstate);
 }
 
 static const struct stm32h5x_reg_set *stm32h5x_regs_for(struct stm32h5x_flash_bank *info)
@@ -418,9 +431,10 @@ static int stm32h5x_check_access(struct flash_bank *bank, const char *what)
 			info->optsr2 >> 24, w->base);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
-	if (info->pstate != H5_PSTATE_OPEN) {
+	if (!stm32h5x_secure_side_open(info->pstate)) {
 		LOG_ERROR("stm32h5x: %s refused: product state %s (0x%02" PRIx8 ") closes the secure side; "
-			"secure-alias operations need the Open state (Debug Authentication can reopen it)",
+			"secure-alias operations need Open or Provisioning (Debug Authentication can "
+			"reopen it)",
 			what, stm32h5x_pstate_str(info->pstate), info->pstate);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
@@ -591,6 +605,49 @@ static int stm32h5x_alloc_sectors(struct flash_sector **array, unsigned int *old
 		(*array)[i].size = size;
 		(*array)[i].is_erased = -1;
 		(*array)[i].is_protected = -1;
+	}
+	return ERROR_OK;
+}
+
+/*
+ * TrustZone on: the non-secure alias cannot reach the sectors the watermark makes secure (a write
+ * would fail or read back wrong at verify). Refuses before anything is written, and says what
+ * to do instead. first..last are sector indexes of this bank.
+ */
+static int stm32h5x_check_ns_alias(struct flash_bank *bank, unsigned int first, unsigned int last,
+		const char *what)
+{
+	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
+	unsigned int per_bank = info->sectors_per_bank;
+
+	if (info->window->kind != STM32H5X_USER || info->window->secure_alias || !info->tzen)
+		return ERROR_OK;
+	for (unsigned int half = 0; half < 2 && half * per_bank <= last; half++) {
+		unsigned int lo = half * per_bank;
+		if (first >= lo + per_bank)
+			continue;
+		unsigned int pb = stm32h5x_phys_bank(info, half);
+		uint32_t secwm;
+		int retval = stm32h5x_reg_get(bank, &stm32h5x_ns_regs,
+				STM32H5X_SECWM1R_CUR + pb * STM32H5X_BANK2_REG_DELTA, &secwm);
+		if (retval != ERROR_OK)
+			return retval;
+		unsigned int strt = secwm & 0x7F, end = (secwm >> 16) & 0x7F;
+		unsigned int a = first > lo ? first - lo : 0;
+		unsigned int b = last - lo < per_bank ? last - lo : per_bank - 1;
+		unsigned int s0 = a > strt ? a : strt, s1 = b < end ? b : end;
+		if (s0 > s1)
+			continue;
+		uint32_t addr = info->window->base + bank->sectors[lo + s0].offset;
+		LOG_ERROR("stm32h5x: %s refused: TrustZone is on and sectors %u..%u of bank %u "
+			"(0x%08" PRIx32 "..) are secure (SECWM%u covers %u..%u), so the non-secure alias "
+			"0x%08" PRIx32 " cannot reach them. Program a secure image at the secure alias "
+			"0x%08" PRIx32 " (link it there, or shift it: 'flash write_image erase FILE 0x%08x'), "
+			"or make these sectors non-secure first ('stm32h5x ob SECWM%u_STRT=.. SECWM%u_END=..')",
+			what, s0, s1, pb + 1, addr, pb + 1, strt, end, info->window->base,
+			info->window->base + STM32H5X_SECURE_ALIAS_DELTA, STM32H5X_SECURE_ALIAS_DELTA,
+			pb + 1, pb + 1);
+		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	return ERROR_OK;
 }
@@ -816,6 +873,10 @@ static int stm32h5x_erase(struct flash_bank *bank, unsigned int first, unsigned 
 		return ERROR_FLASH_SECTOR_INVALID;
 	}
 
+	retval = stm32h5x_check_ns_alias(bank, first, last, "erase");
+	if (retval != ERROR_OK)
+		return retval;
+
 	const struct stm32h5x_reg_set *regs = stm32h5x_regs_for(info);
 	struct stm32h5x_secbb_save save;
 	retval = stm32h5x_session_open(bank, regs, &save, "erase");
@@ -934,19 +995,65 @@ out:
 	return retval;
 }
 
-/* Direct path: 16-byte words written by the debugger, waiting for each (§5.3). */
+/* Says how to recover the flash words in [address, address + len) of which an interrupted
+ * program may have left one half-written */
+static void stm32h5x_log_recovery(struct flash_bank *bank, uint32_t address, uint32_t len)
+{
+	uint32_t offset = address - stm32h5x_data_base(bank);
+	unsigned int first = bank->num_sectors, last = 0;
+
+	for (unsigned int i = 0; i < bank->num_sectors; i++) {
+		const struct flash_sector *s = &bank->sectors[i];
+		if (offset + len <= s->offset || offset >= s->offset + s->size)
+			continue;
+		if (first == bank->num_sectors)
+			first = i;
+		last = i;
+	}
+	if (first == bank->num_sectors)
+		return;
+	if (len <= STM32H5X_FLASH_WORD)
+		LOG_ERROR("stm32h5x: the flash word at 0x%08" PRIx32 " may be half-written; such a "
+			"word fails its ECC check when read (a boot from it takes an NMI). Recover "
+			"with 'flash erase_sector %u %u %u', then program again", address,
+			bank->bank_number, first, last);
+	else
+		LOG_ERROR("stm32h5x: a flash word in 0x%08" PRIx32 "..0x%08" PRIx32 " may be "
+			"half-written; such a word fails its ECC check when read (a boot from it takes "
+			"an NMI). Recover with 'flash erase_sector %u %u %u', then program again",
+			address, address + len - 1, bank->bank_number, first, last);
+}
+
+static void stm32h5x_log_word_recovery(struct flash_bank *bank, uint32_t address)
+{
+	stm32h5x_log_recovery(bank, address, STM32H5X_FLASH_WORD);
+}
+
+/*
+ * Direct path: the debugger writes the 16-byte words itself (§5.3), a block at a time as one
+ * queued memory write, and checks the status once per block. While a word programs, the flash
+ * stalls the bus (the access port answers WAIT), so the next word simply waits for it; an
+ * error stays latched in SR until the check.
+ */
 static int stm32h5x_write_direct(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
 		const uint8_t *buffer, uint32_t address, uint32_t count)
 {
 	int retval = stm32h5x_reg_put(bank, regs, regs->cr, STM32H5X_CR_PG);
-	for (uint32_t i = 0; i < count && retval == ERROR_OK; i++) {
-		retval = target_write_memory(bank->target, address, 4, STM32H5X_FLASH_WORD / 4, buffer);
+	for (uint32_t i = 0; i < count && retval == ERROR_OK; ) {
+		uint32_t n = count - i < STM32H5X_DIRECT_BLOCK ? count - i : STM32H5X_DIRECT_BLOCK;
+		retval = target_write_memory(bank->target, address, 4, n * STM32H5X_FLASH_WORD / 4,
+				buffer);
 		if (retval == ERROR_OK)
-			retval = stm32h5x_wait_idle(bank, regs, "programming", STM32H5X_TIMEOUT_WORD);
-		if (retval != ERROR_OK)
-			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32, address);
-		buffer += STM32H5X_FLASH_WORD;
-		address += STM32H5X_FLASH_WORD;
+			retval = stm32h5x_wait_idle(bank, regs, "programming",
+					STM32H5X_TIMEOUT_WORD * n);
+		if (retval != ERROR_OK) {
+			LOG_ERROR("stm32h5x: at flash addresses 0x%08" PRIx32 "..0x%08" PRIx32, address,
+				address + n * STM32H5X_FLASH_WORD - 1);
+			stm32h5x_log_recovery(bank, address, n * STM32H5X_FLASH_WORD);
+		}
+		buffer += n * STM32H5X_FLASH_WORD;
+		address += n * STM32H5X_FLASH_WORD;
+		i += n;
 	}
 	int retval2 = stm32h5x_reg_put(bank, regs, regs->cr, 0);
 	return retval != ERROR_OK ? retval : retval2;
@@ -968,6 +1075,14 @@ static int stm32h5x_write_halfwords(struct flash_bank *bank, const struct stm32h
 	return retval != ERROR_OK ? retval : retval2;
 }
 
+static bool stm32h5x_word_erased(const uint8_t word[STM32H5X_FLASH_WORD])
+{
+	for (unsigned int i = 0; i < STM32H5X_FLASH_WORD; i++)
+		if (word[i] != 0xFF)
+			return false;
+	return true;
+}
+
 static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
 		const uint8_t *buffer, uint32_t address, uint32_t count)
 {
@@ -975,18 +1090,23 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	uint32_t words = count / STM32H5X_FLASH_WORD, done = 0;
 	int retval = ERROR_TARGET_RESOURCE_NOT_AVAILABLE;
 
-	bool secure_ram = info->tzen && info->pstate != H5_PSTATE_OPEN;
-	if (secure_ram)
-		LOG_INFO("stm32h5x: TrustZone on in %s: the RAM is secure, programming without the "
-			"flash loader (slower)", stm32h5x_pstate_str(info->pstate));
+	/* with only non-secure debug, the loader runs from non-secure SRAM through the non-secure
+	 * registers, if the target config found SRAM that non-secure accesses may use */
+	bool provisioning = info->pstate == H5_PSTATE_PROVISIONING;
+	if (provisioning)
+		LOG_INFO("stm32h5x: Provisioning: no code runs on the core, programming without the "
+			"flash loader");
 	else
 		retval = stm32h5x_write_loader(bank, regs, buffer, address, words, &done);
 
 	if (retval == ERROR_OK || retval == ERROR_FLASH_OPERATION_FAILED)
 		return retval;
 	if (retval == ERROR_TARGET_RESOURCE_NOT_AVAILABLE) {
-		if (!secure_ram)
-			LOG_INFO("stm32h5x: programming without the flash loader (slower)");
+		if (!provisioning && info->tzen && !stm32h5x_secure_side_open(info->pstate))
+			LOG_INFO("stm32h5x: TrustZone on in %s and no SRAM that non-secure accesses can "
+				"use: programming without the flash loader", stm32h5x_pstate_str(info->pstate));
+		else if (!provisioning)
+			LOG_INFO("stm32h5x: programming without the flash loader");
 	} else {
 		LOG_WARNING("stm32h5x: the flash loader failed after %" PRIu32 " of %" PRIu32
 			" words; going on without it", done, words);
@@ -1001,8 +1121,8 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	if (sr & STM32H5X_SR_WBNE) {
 		stm32h5x_reg_put(bank, regs, regs->cr, STM32H5X_CR_PG | STM32H5X_CR_FW);
 		stm32h5x_wait_idle(bank, regs, "forced write", STM32H5X_TIMEOUT_WORD);
-		LOG_ERROR("stm32h5x: the loader left the flash word at 0x%08" PRIx32 " partly written; "
-			"erase its sector and program again", address + done * STM32H5X_FLASH_WORD);
+		LOG_ERROR("stm32h5x: the loader stopped in the middle of a flash word");
+		stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
 		return ERROR_FLASH_OPERATION_FAILED;
 	}
 	if (done < words) {
@@ -1012,10 +1132,18 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 		if (retval == ERROR_OK)
 			retval = target_read_buffer(bank->target, address + done * STM32H5X_FLASH_WORD,
 					sizeof(word), word);
-		if (retval != ERROR_OK)
+		if (retval != ERROR_OK) {
+			stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
 			return retval;
-		if (!memcmp(word, buffer + done * STM32H5X_FLASH_WORD, sizeof(word)))
+		}
+		if (!memcmp(word, buffer + done * STM32H5X_FLASH_WORD, sizeof(word))) {
 			done++;
+		} else if (!stm32h5x_word_erased(word)) {
+			/* programmed with something else: writing it again would fail (PGSERR) */
+			LOG_ERROR("stm32h5x: the loader stopped while programming a flash word");
+			stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
+			return ERROR_FLASH_OPERATION_FAILED;
+		}
 	}
 
 	return stm32h5x_write_direct(bank, regs, buffer + done * STM32H5X_FLASH_WORD,
@@ -1079,6 +1207,21 @@ static int stm32h5x_flash_write(struct flash_bank *bank, const uint8_t *buffer,
 		count = padded_count;
 	}
 
+	if (kind == STM32H5X_USER && count) {
+		unsigned int first = 0, last = 0;
+		for (unsigned int i = 0; i < bank->num_sectors; i++) {
+			const struct flash_sector *sec = &bank->sectors[i];
+			if (offset >= sec->offset && offset - sec->offset < sec->size)
+				first = i;
+			if (offset + count - 1 >= sec->offset && offset + count - 1 - sec->offset < sec->size)
+				last = i;
+		}
+		retval = stm32h5x_check_ns_alias(bank, first, last, "write");
+		if (retval != ERROR_OK) {
+			free(padded);
+			return retval;
+		}
+	}
 	if (kind == STM32H5X_EDATA) {
 		retval = stm32h5x_check_edata_range(bank, offset, count);
 		if (retval != ERROR_OK) {
