@@ -11,7 +11,9 @@
 # usage: scripts/bench.sh        (env: H5_TOP_SRCDIR, H5_BUILDDIR, BENCH_SIZES_KIB, BENCH_PART,
 #                                BENCH_REPEAT: the RAM/loader/direct sessions run that many
 #                                times in turn and the wall times are medians; default 5: one
-#                                run of a row varies by up to ±30 % on a loaded machine)
+#                                run of a row varies by up to ±30 % on a loaded machine;
+#                                BENCH_STLINK_SIZES_KIB: the same rows once over the ST-Link
+#                                path (OpenOCD's stlink driver, emulated ST-Link), default 64)
 set -eu
 
 : "${H5_TOP_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
@@ -19,6 +21,7 @@ set -eu
 : "${BENCH_SIZES_KIB:=64 256 1024}"
 : "${BENCH_PART:=H563}"
 : "${BENCH_REPEAT:=5}"
+: "${BENCH_STLINK_SIZES_KIB=64}"
 W=$H5_BUILDDIR/bench
 . "$H5_TOP_SRCDIR/scripts/h5sim-start.sh"
 rm -rf "$W"
@@ -81,57 +84,81 @@ median_ms() {
 }
 # delta NAME COUNTER: the counter minus the baseline session's
 delta() { echo $(($(counter "$1" "$2") - $(counter baseline "$2"))); }
+# stlink_delta NAME COUNTER: the same against the ST-Link baseline session
+stlink_delta() { echo $(($(counter "$1" "$2") - $(counter stlink-baseline "$2"))); }
 
 head -c $((1024 * 1024)) /dev/urandom >"$W/random.bin"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 session baseline 'init; reset halt; shutdown'
 
-rows=""
-for kib in $BENCH_SIZES_KIB; do
-	img=$W/image-$kib.bin
-	head -c $((kib * 1024)) "$W/random.bin" >"$img"
-	# RAM: SRAM is smaller than the largest image, so big images go in 128 KiB pieces
-	chunks=$(((kib + 127) / 128))
+# make_images KIB: the image of KIB KiB and, for RAM (SRAM is smaller than the largest image),
+# its first piece of at most 128 KiB, loaded $chunks times
+make_images() {
+	img=$W/image-$1.bin
+	head -c $(($1 * 1024)) "$W/random.bin" >"$img"
+	chunks=$((($1 + 127) / 128))
 	[ "$chunks" -ge 1 ] || chunks=1
-	piece=$((kib * 1024 / chunks))
-	head -c "$piece" "$img" >"$W/piece-$kib.bin"
-	# with BENCH_REPEAT > 1 the three sessions run again, in turn, as NAME.rN
-	rep=1
-	while [ $rep -le "$BENCH_REPEAT" ]; do
-		sfx=""
-		[ $rep -gt 1 ] && sfx=".r$rep"
-		session "ram$kib$sfx" "init; reset halt
+	head -c $(($1 * 1024 / chunks)) "$img" >"$W/piece-$1.bin"
+}
+# three_sessions PREFIX KIB SUFFIX: the RAM, loader and direct sessions of one row
+three_sessions() {
+	session "$1ram$2$3" "init; reset halt
 set t0 [ms]
-for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-$kib.bin 0x20000000 bin }
+for {set i 0} {\$i < $chunks} {incr i} { load_image $W/piece-$2.bin 0x20000000 bin }
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown"
-		for path in loader direct; do
-			pre=""
-			[ $path = direct ] && pre="set WORKAREASIZE 0"
-			session "flash-$path$kib$sfx" "init; reset halt
+	for path in loader direct; do
+		pre=""
+		[ $path = direct ] && pre="set WORKAREASIZE 0"
+		session "$1flash-$path$2$3" "init; reset halt
 stm32h5x mass_erase 0
 set t0 [ms]
 flash write_image $img 0x08000000 bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown" "$pre"
-			# TZ-Closed, party 2: non-secure debug only, SRAM1 secure (as ST's TrustZone
-			# examples leave it), bank 2 non-secure (set up in Open, before the clock runs)
-			session "tzc-$path$kib$sfx" "init; reset halt
+		[ -n "$1" ] && continue
+		# TZ-Closed, party 2: non-secure debug only, SRAM1 secure (as ST's TrustZone
+		# examples leave it), bank 2 non-secure (set up in Open, before the clock runs)
+		session "tzc-$path$2$3" "init; reset halt
 stm32h5x option_write 0 0x1E4 0x0000007F
 stm32h5x product_state Provisioning
 stm32h5x product_state TZ-Closed -confirm
 catch {reset halt}
-flash erase_address 0x08100000 $((kib * 1024))
+flash erase_address 0x08100000 $(($2 * 1024))
 set t0 [ms]
 flash write_image $img 0x08100000 bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown" "$pre" "--tzen 1 --secure-sram-kib 256"
-		done
+	done
+}
+
+rows=""
+for kib in $BENCH_SIZES_KIB; do
+	make_images "$kib"
+	# with BENCH_REPEAT > 1 the three sessions run again, in turn, as NAME.rN
+	rep=1
+	while [ $rep -le "$BENCH_REPEAT" ]; do
+		sfx=""
+		[ $rep -gt 1 ] && sfx=".r$rep"
+		three_sessions "" "$kib" "$sfx"
 		rep=$((rep + 1))
 	done
 	rows="$rows $kib"
 done
+
+# the ST-Link path: the same RAM / loader / direct sessions once each through OpenOCD's stlink
+# driver (dapdirect_swd) and the simulator's emulated ST-Link; its counters are ST-Link USB
+# commands (one round trip each on a real probe) and the bytes they carry
+export H5_LINK=stlink
+session stlink-baseline 'init; reset halt; shutdown'
+stlink_rows=""
+for kib in $BENCH_STLINK_SIZES_KIB; do
+	make_images "$kib"
+	three_sessions stlink- "$kib" ""
+	stlink_rows="$stlink_rows $kib"
+done
+unset H5_LINK
 
 # erase cost in simulated device time (busy time of the flash model)
 session erase-sector 'init; reset halt; flash erase_sector 0 0 0; shutdown'
@@ -178,6 +205,24 @@ out=$W/table.md
 		bytes=$((kib * 1024))
 		echo "| $kib KiB | $(rate "$kib" "$rm") | $(rate "$kib" "$lm") | $(rate_ratio "ram$kib" "flash-loader$kib") | $(rate "$kib" "$dm") | $(rate_ratio "ram$kib" "flash-direct$kib") | $(ratio "$rc" "$bytes") | $(ratio "$lc" "$bytes") | $(ratio "$lc" "$rc") | $(ratio "$rt" "$kib") | $(ratio "$lt" "$kib") | $(ratio "$dt" "$kib") |"
 	done
+	if [ -n "$stlink_rows" ]; then
+		echo
+		echo "The ST-Link path (OpenOCD's stlink driver, dapdirect_swd, st-link backend tcp, to the"
+		echo "simulator's emulated STLINK-V3), one run per row. A command is one ST-Link USB round trip:"
+		echo "on a real probe that, not the flash, bounds the rate."
+		echo
+		echo "| image | RAM load_image KiB/s | loader KiB/s | loader / RAM | direct KiB/s | RAM ST-Link cmds/KiB | loader cmds/KiB | direct cmds/KiB | loader / RAM cmds | loader bytes/cmd | direct bytes/cmd |"
+		echo "|---|---|---|---|---|---|---|---|---|---|---|"
+		for kib in $stlink_rows; do
+			rm=$(elapsed_ms "stlink-ram$kib"); lm=$(elapsed_ms "stlink-flash-loader$kib"); dm=$(elapsed_ms "stlink-flash-direct$kib")
+			rn=$(stlink_delta "stlink-ram$kib" count_stlink_commands)
+			ln=$(stlink_delta "stlink-flash-loader$kib" count_stlink_commands)
+			dn=$(stlink_delta "stlink-flash-direct$kib" count_stlink_commands)
+			lb=$(($(stlink_delta "stlink-flash-loader$kib" count_stlink_bytes_out) + $(stlink_delta "stlink-flash-loader$kib" count_stlink_bytes_in)))
+			db=$(($(stlink_delta "stlink-flash-direct$kib" count_stlink_bytes_out) + $(stlink_delta "stlink-flash-direct$kib" count_stlink_bytes_in)))
+			echo "| $kib KiB | $(rate "$kib" "$rm") | $(rate "$kib" "$lm") | $(ratio "$rm" "$lm") | $(rate "$kib" "$dm") | $(ratio "$rn" "$kib") | $(ratio "$ln" "$kib") | $(ratio "$dn" "$kib") | $(ratio "$ln" "$rn") | $(ratio "$lb" "$ln") | $(ratio "$db" "$dn") |"
+		done
+	fi
 	echo
 	echo "TZ-Closed (party 2: non-secure debug only, the loader in non-secure SRAM, the non-secure"
 	echo "flash registers), against the same RAM sessions:"

@@ -6,7 +6,8 @@
 # with ST's sample certificate chain brings it back to Open, everything erased. Each step is
 # one OpenOCD session against the simulator (the chip persists between them, as a board keeps
 # its flash across power cycles), and each step checks what it did. Exits 0 only if every
-# step did what it should.
+# step did what it should. H5_LINK=stlink (make demo LINK=stlink) runs it through OpenOCD's
+# stlink driver and the simulator's emulated ST-Link instead of remote_bitbang.
 set -u
 
 : "${H5_TOP_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
@@ -53,6 +54,11 @@ expect() {
 head -c 16384 /dev/urandom >"$W/app.bin"
 echo "demo: a simulated STM32H563 (TrustZone enabled), ST's sample keys and certificates"
 echo "demo: ($S)"
+if [ "${H5_LINK:-}" = stlink ]; then
+	echo "demo: link: OpenOCD's stlink driver (dapdirect_swd) to an emulated STLINK-V3 (stlink-server TCP)"
+else
+	echo "demo: link: OpenOCD's remote_bitbang (JTAG) to the simulator"
+fi
 echo
 
 echo "demo: -- Open: develop, then provision the Debug Authentication configuration --"

@@ -9,12 +9,17 @@
 #   sessions) and writing DIR/dump.txt at exit, DIR/ops.log and its output DIR/h5sim.out.
 #   Sets and exports H5SIM_PORT (read by board/stm32h5-sim.cfg) and sets H5SIM_PID.
 #   Returns 1 if the simulator exits or does not listen within 10 s.
+#   With H5_LINK=stlink the simulator serves an emulated ST-Link (--stlink) instead, which
+#   board/stm32h5-sim.cfg then reaches through OpenOCD's stlink driver.
 
 h5sim_start() {
 	h5sim_dir=$1
 	shift
 	rm -f "$h5sim_dir/port" "$h5sim_dir/dump.txt"
-	"${H5SIM:-$H5_BUILDDIR/bin/h5sim}" --port 0 --port-file "$h5sim_dir/port" --once \
+	h5sim_link=
+	[ "${H5_LINK:-}" = stlink ] && h5sim_link=--stlink
+	# shellcheck disable=SC2086
+	"${H5SIM:-$H5_BUILDDIR/bin/h5sim}" $h5sim_link --port 0 --port-file "$h5sim_dir/port" --once \
 		--state "$h5sim_dir/state" --dump "$h5sim_dir/dump.txt" --log "$h5sim_dir/ops.log" \
 		"$@" >"$h5sim_dir/h5sim.out" 2>&1 &
 	H5SIM_PID=$!

@@ -4,7 +4,7 @@
 # One command from a fresh Debian 12 machine to a result: installs the Debian packages,
 # configures and builds (incrementally on later runs), then runs the demo or all the tests.
 #
-# usage: scripts/run.sh demo|test
+# usage: scripts/run.sh demo|test   (LINK=stlink: the demo over OpenOCD's stlink driver)
 set -eu
 
 mode=${1:-}

@@ -2,8 +2,12 @@
 # The simulator program and its tests. Owner: simcore.
 
 noinst_PROGRAMS += build/bin/h5sim
-build_bin_h5sim_SOURCES = \
-	contrib/h5sim/main.c \
+# the model and its front ends, without main(): the program and the firmware model's unit test
+H5SIM_MODEL_SOURCES = \
+	contrib/h5sim/bringup.c contrib/h5sim/bringup.h \
+	contrib/h5sim/stlink_server.c contrib/h5sim/stlink_server.h \
+	contrib/h5sim/stlink_tcp.c contrib/h5sim/stlink_tcp.h \
+	contrib/h5sim/stlink_fw.c contrib/h5sim/stlink_fw.h \
 	contrib/h5sim/options.c contrib/h5sim/options.h \
 	contrib/h5sim/rbb.c contrib/h5sim/rbb.h \
 	contrib/h5sim/tap.c contrib/h5sim/tap.h \
@@ -24,6 +28,7 @@ build_bin_h5sim_SOURCES = \
 	contrib/h5sim/rsslib.c \
 	contrib/h5sim/persist.c contrib/h5sim/persist.h \
 	contrib/h5sim/faults.c contrib/h5sim/faults.h
+build_bin_h5sim_SOURCES = contrib/h5sim/main.c $(H5SIM_MODEL_SOURCES)
 build_bin_h5sim_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim $(UNICORN_CFLAGS)
 build_bin_h5sim_LDADD = libh5simda.a libh5simflash.a $(UNICORN_LIBS) -lmbedcrypto
 
@@ -50,3 +55,18 @@ INTEGRATION_TESTS += \
 
 EXTRA_DIST += tests/sim/lib.sh tests/sim/targets.tcl tests/sim/flash_routine.S tests/sim/rsslib_call.S \
 	tcl/board/stm32h5-sim.cfg docs/simulator.md
+
+# the emulated stlink-server's protocol layer, alone
+check_PROGRAMS += tests/sim/unit/test_stlink_tcp
+UNIT_TESTS += tests/sim/unit/test_stlink_tcp
+tests_sim_unit_test_stlink_tcp_SOURCES = tests/sim/unit/test_stlink_tcp.c \
+	contrib/h5sim/stlink_tcp.c contrib/h5sim/stlink_tcp.h
+tests_sim_unit_test_stlink_tcp_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/contrib/h5sim
+tests_sim_unit_test_stlink_tcp_LDADD = $(CMOCKA_LIBS)
+
+# the ST-Link firmware model driving a real chip model
+check_PROGRAMS += tests/sim/unit/test_stlink_fw
+UNIT_TESTS += tests/sim/unit/test_stlink_fw
+tests_sim_unit_test_stlink_fw_SOURCES = tests/sim/unit/test_stlink_fw.c $(H5SIM_MODEL_SOURCES)
+tests_sim_unit_test_stlink_fw_CPPFLAGS = $(build_bin_h5sim_CPPFLAGS)
+tests_sim_unit_test_stlink_fw_LDADD = $(build_bin_h5sim_LDADD) $(CMOCKA_LIBS)

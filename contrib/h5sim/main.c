@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 /*
- * h5sim: entry point. Parses the options, builds the chip, loads the state file, applies the
- * starting point (--pstate, --tzen), powers the chip on and serves remote_bitbang clients.
+ * h5sim: entry point. Parses the options, brings the chip up (bringup.c) and serves
+ * remote_bitbang clients; with --stlink, stlink_server.c serves emulated ST-Links instead.
  * At exit (client gone with --once, SIGTERM/SIGINT, injected power loss) it saves the state
  * and writes the dump.
  */
@@ -14,13 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bringup.h"
 #include "chip.h"
-#include "da/da_device.h"
 #include "dp.h"
-#include "flash/flash.h"
 #include "options.h"
-#include "persist.h"
 #include "rbb.h"
+#include "stlink_server.h"
 #include "tap.h"
 
 static volatile sig_atomic_t stop_requested;
@@ -28,25 +27,6 @@ static volatile sig_atomic_t stop_requested;
 static void on_signal(int sig)
 {
 	stop_requested = 1;
-}
-
-static int finish(struct h5sim_chip *chip, const struct h5sim_options *opt)
-{
-	int rc = 0;
-
-	if (opt->state_file && persist_save(chip, opt->state_file))
-		rc = 1;
-	if (opt->dump_file) {
-		FILE *d = fopen(opt->dump_file, "w");
-		if (!d) {
-			perror("h5sim: --dump");
-			rc = 1;
-		} else {
-			persist_dump(chip, d);
-			fclose(d);
-		}
-	}
-	return rc;
 }
 
 int main(int argc, char **argv)
@@ -64,36 +44,16 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	FILE *log = NULL;
-	if (opt.log_file) {
-		log = fopen(opt.log_file, "a");
-		if (!log) {
-			perror("h5sim: --log");
-			return 2;
-		}
-		setvbuf(log, NULL, _IOFBF, 1 << 16);	/* flushed when the client is quiet */
+	if (opt.stlink)
+		return stlink_server_main(argc, argv, &opt, &stop_requested);
+	if (opt.next_probe_arg) {
+		fprintf(stderr, "h5sim: --probe needs --stlink\n");
+		return 2;
 	}
-	struct h5sim_chip *chip = chip_create(&opt);
+	struct h5sim_chip *chip = h5sim_bringup(&opt);
 	if (!chip)
 		return 2;
-	chip->log = log;
-	h5flash_set_log(chip->flash, log);
-
-	if (opt.state_file && persist_load(chip, opt.state_file) < 0) {
-		chip_free(chip);
-		return 2;
-	}
-	if (opt.pstate >= 0)
-		h5flash_force_product_state(chip->flash, (uint8_t)opt.pstate);
-	if (opt.tzen >= 0) {
-		if (opt.tzen && !chip->part->trustzone) {
-			fprintf(stderr, "h5sim: --tzen 1: the %s has no TrustZone\n", chip->part->name);
-			chip_free(chip);
-			return 2;
-		}
-		h5flash_force_tzen(chip->flash, opt.tzen == 1);
-	}
-	chip_power_on(chip);
+	FILE *log = chip->log;
 
 	struct h5sim_dp dp;
 	struct h5sim_tap tap;
@@ -107,7 +67,7 @@ int main(int argc, char **argv)
 		record = fopen(opt.record_file, "a");
 		if (!record) {
 			perror("h5sim: --record");
-			chip_free(chip);
+			h5sim_bringdown(chip);
 			return 2;
 		}
 	}
@@ -115,7 +75,7 @@ int main(int argc, char **argv)
 		int rfd = open(opt.replay_file, O_RDONLY);
 		if (rfd < 0) {
 			fprintf(stderr, "h5sim: --replay %s: %s\n", opt.replay_file, strerror(errno));
-			chip_free(chip);
+			h5sim_bringdown(chip);
 			return 2;
 		}
 		chip_log(chip, "rbb: replaying %s", opt.replay_file);
@@ -129,7 +89,7 @@ int main(int argc, char **argv)
 	unsigned int port;
 	int lfd = rbb_listen(opt.port, &port);
 	if (lfd < 0) {
-		chip_free(chip);
+		h5sim_bringdown(chip);
 		return 2;
 	}
 	if (opt.port_file) {
@@ -137,7 +97,7 @@ int main(int argc, char **argv)
 		if (!pf || fprintf(pf, "%u\n", port) < 0 || fclose(pf)) {
 			perror("h5sim: --port-file");
 			close(lfd);
-			chip_free(chip);
+			h5sim_bringdown(chip);
 			return 2;
 		}
 	}
@@ -177,9 +137,7 @@ out:
 		fclose(record);
 	if (chip->exit_reason == EXIT_POWER_LOSS)
 		fprintf(stderr, "h5sim: power loss injected; state saved as the power cut left it\n");
-	r = finish(chip, &opt);
-	chip_free(chip);
-	if (log)
-		fclose(log);
+	r = h5sim_save(chip, &opt);
+	h5sim_bringdown(chip);
 	return r;
 }

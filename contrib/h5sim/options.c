@@ -30,6 +30,13 @@ static const struct opt_row rows[] = {
 	{ "port", OPT_UINT, F(port), NOSET, "N", "TCP port on 127.0.0.1 (0 = ephemeral, default 9999)" },
 	{ "port-file", OPT_STR, F(port_file), NOSET, "F", "write the bound port number to F" },
 	{ "once", OPT_FLAG, F(once), NOSET, NULL, "exit when the first client disconnects" },
+	{ "stlink", OPT_FLAG, F(stlink), NOSET, NULL, "serve the stlink-server protocol (OpenOCD \"st-link backend tcp PORT\") instead of remote_bitbang" },
+	{ "stlink-serial", OPT_STR, F(stlink_serial), NOSET, "S", "serial number of this emulated ST-Link (default 24 digits: 0...01, 0...02 per probe)" },
+	{ "stlink-fw", OPT_STR, F(stlink_fw), NOSET, "VER", "ST-Link firmware version reported, e.g. V3J7 (default), V2J45S7, V2J23S4" },
+	{ "stlink-nrst", OPT_BOOL01, F(stlink_nrst), NOSET, "0|1", "the ST-Link's NRST pin is wired to the chip (default 1)" },
+	{ "stlink-default-ap", OPT_UINT, F(stlink_default_ap), NOSET, "N", "AP the firmware uses for memory commands without AP/CSW (hla) (default 1, the core)" },
+	{ "stlink-api", OPT_UINT, F(stlink_api), NOSET, "N", "stlink-server API version reported (default 2)" },
+	{ "probe", OPT_FLAG, 0, NOSET, NULL, "with --stlink: the options after it describe one more probe and its chip" },
 	{ "part", OPT_STR, F(part), NOSET, "P", "part to simulate (default H563)" },
 	{ "state", OPT_STR, F(state_file), NOSET, "FILE", "non-volatile state: loaded at start if it exists, saved at exit and on SIGTERM" },
 	{ "pstate", OPT_INT, F(pstate), NOSET, "CODE", "force PRODUCT_STATE (e.g. 0xED, 0x17, 0x2E, 0xC6, 0x72, 0x5C) at start" },
@@ -116,12 +123,17 @@ static void defaults(struct h5sim_options *o)
 	o->hdpl_at_boot = 0x51;
 	o->da_magic = 0x53544441;
 	o->fault_da = DA_FAULT_NONE;
+	o->stlink_fw = "V3J7";
+	o->stlink_nrst = 1;
+	o->stlink_default_ap = 1;
+	o->stlink_api = 2;
 }
 
 static void usage(void)
 {
 	printf("Usage: h5sim [options]\n"
-	       "STM32H5 device simulator behind OpenOCD's remote_bitbang adapter (JTAG).\n\n");
+	       "STM32H5 device simulator behind OpenOCD's remote_bitbang adapter (JTAG),\n"
+	       "or (--stlink) behind emulated ST-Links served as stlink-server.\n\n");
 	for (unsigned int i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		char left[48];
 		snprintf(left, sizeof(left), "--%s%s%s", rows[i].name, rows[i].arg ? " " : "",
@@ -168,6 +180,10 @@ int h5sim_options_parse(struct h5sim_options *o, int argc, char **argv)
 			return -1;
 		}
 		char *base = (char *)o;
+		if (!strcmp(row->name, "probe")) {
+			o->next_probe_arg = i;
+			break;
+		}
 		if (row->kind == OPT_FLAG) {
 			if (eq) {
 				fprintf(stderr, "h5sim: option --%s takes no value\n", row->name);

@@ -15,6 +15,14 @@ struct h5sim_options {
 	unsigned int port;		/* 0 = ephemeral */
 	const char *port_file;
 	bool once;
+	/* the emulated ST-Link (stlink_server.c) instead of remote_bitbang */
+	bool stlink;
+	const char *stlink_serial;	/* NULL = 24 digits from the probe's index */
+	const char *stlink_fw;		/* firmware version, default V3J7 */
+	int stlink_nrst;		/* NRST wired to the chip (1, default) */
+	unsigned int stlink_default_ap;	/* [U] AP of hla memory commands (default 1) */
+	unsigned int stlink_api;	/* stlink-server API version reported (default 2) */
+	int next_probe_arg;		/* index of a "--probe" that ends these options, 0 = none */
 	/* part and starting point */
 	const char *part;
 	const char *state_file;

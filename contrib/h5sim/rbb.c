@@ -82,8 +82,10 @@ int rbb_accept(int listen_fd, volatile sig_atomic_t *stop)
 	return -1;
 }
 
-static bool write_all(int fd, const char *buf, size_t len)
+bool rbb_write_all(int fd, const void *data, size_t len)
 {
+	const char *buf = data;
+
 	if (fd < 0)
 		return true;
 	while (len) {
@@ -142,7 +144,7 @@ enum rbb_end rbb_serve(int in_fd, int fd, FILE *record, struct h5sim_tap *tap,
 					tap_reset(tap);
 				chip_set_srst(chip, v & 1);
 			} else if (c == 'Q') {
-				write_all(fd, out, o);
+				rbb_write_all(fd, out, o);
 				return RBB_CLIENT_GONE;
 			} else if (c == 'c') {
 				out[o++] = '0';
@@ -159,12 +161,12 @@ enum rbb_end rbb_serve(int in_fd, int fd, FILE *record, struct h5sim_tap *tap,
 				return RBB_DROPPED;
 			}
 			if (o == sizeof(out)) {
-				if (!write_all(fd, out, o))
+				if (!rbb_write_all(fd, out, o))
 					return RBB_CLIENT_GONE;
 				o = 0;
 			}
 		}
-		if (o && !write_all(fd, out, o))
+		if (o && !rbb_write_all(fd, out, o))
 			return RBB_CLIENT_GONE;
 	}
 }

@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 struct h5sim_tap;
@@ -22,6 +23,8 @@ enum rbb_end {
 int rbb_listen(unsigned int port, unsigned int *bound_port);
 /* Waits for a client; returns its socket, or -1 if *stop became set. */
 int rbb_accept(int listen_fd, volatile sig_atomic_t *stop);
+/* Writes all of buf to fd (fd < 0: discards it); false if the peer is gone. */
+bool rbb_write_all(int fd, const void *buf, size_t len);
 /* Serves one session: characters from in_fd, answers to out_fd (-1: discarded), every
  * character received also appended to record (if not NULL). */
 enum rbb_end rbb_serve(int in_fd, int out_fd, FILE *record, struct h5sim_tap *tap,

@@ -43,3 +43,9 @@ tests_fuzz_replay_text_params_SOURCES = tests/fuzz/replay_main.c tests/fuzz/fuzz
 tests_fuzz_replay_text_params_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -DFUZZ_HARNESS='"text_params"' \
 	-DFUZZ_INPUTS='"$(FUZZ_SEEDS)/text_params:$(FUZZ_REGRESSIONS)/text_params"'
 tests_fuzz_replay_text_params_LDADD = libh5core.a -lmbedcrypto
+
+check_PROGRAMS += tests/fuzz/replay_stlink_tcp
+UNIT_TESTS += tests/fuzz/replay_stlink_tcp
+tests_fuzz_replay_stlink_tcp_SOURCES = tests/fuzz/replay_main.c tests/fuzz/fuzz_stlink_tcp.c tests/fuzz/fuzz.h
+tests_fuzz_replay_stlink_tcp_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_HARNESS='"stlink_tcp"' \
+	-DFUZZ_INPUTS='"$(FUZZ_SEEDS)/stlink_tcp:$(FUZZ_REGRESSIONS)/stlink_tcp"'

@@ -98,10 +98,14 @@ static enum da_err mailbox_put(void *ctx, uint32_t word, unsigned int timeout_ms
 
 	/* the device must have taken the previous word */
 	err = wait_ack(t, host_pending_bit(t->settings), 0, timeout_ms, &ack, diag);
-	if (err == DA_ERR_TIMEOUT)
+	if (err == DA_ERR_TIMEOUT && t->entry_word_pending)
+		da_diag_prefix(diag, "the device never took the entry word written while NRST was low: "
+			"did the reset reach the chip? (check that the adapter's NRST pin is wired to it) ");
+	else if (err == DA_ERR_TIMEOUT)
 		da_diag_prefix(diag, "the device did not take the previous word: ");
 	if (err != DA_OK)
 		return err;
+	t->entry_word_pending = false;
 	return da_transport_write(t, DA_DBGMCU_AUTH_HOST, word, diag);
 }
 
@@ -168,8 +172,9 @@ enum da_err da_transport_open(struct target *target, const struct da_settings *s
 	if (transport_is_hla())
 		return da_fail(diag, DA_ERR_UNSUPPORTED,
 			"Debug Authentication needs AP0 (the DBGMCU mailbox), which a high-level "
-			"adapter (hla) cannot reach; use 'transport select dapdirect_swd' with an "
-			"ST-Link, or a CMSIS-DAP or J-Link adapter");
+			"adapter (hla) cannot reach: with an ST-Link use interface/stlink-dap.cfg "
+			"(transport dapdirect_swd; ST-Link firmware V2J24 or later, or any "
+			"STLINK-V3), or a CMSIS-DAP or J-Link adapter");
 	if (!pc || !pc->dap)
 		return da_fail(diag, DA_ERR_UNSUPPORTED,
 			"target %s has no DAP (create it with -dap)", target_name(target));
@@ -267,7 +272,11 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 			return da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
 		return DA_OK;
 	}
-	if (err == DA_ERR_TIMEOUT)
+	if (err == DA_ERR_TIMEOUT) {
+		/* without a reset (NRST not wired) the entry word stays in the mailbox */
+		t->entry_word_pending = da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, NULL) == DA_OK &&
+			(ack & host_pending_bit(s));
 		return DA_OK;
+	}
 	return da_fail(diag, err, "AP0 lost after releasing NRST");
 }

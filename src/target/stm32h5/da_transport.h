@@ -35,6 +35,7 @@ struct da_transport {
 	struct adiv5_ap *ap;		/* AP0 */
 	const struct da_settings *settings;
 	int saved_debug_level;		/* while a secret is on the wire; -1 otherwise */
+	bool entry_word_pending;	/* the entry word was still untaken after the NRST pulse */
 };
 
 /* The struct da_link_ops of the mailbox (ctx is the struct da_transport) */
