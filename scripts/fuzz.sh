@@ -29,6 +29,7 @@ seeds_of() {
 	cert_chain) echo "$ST/NUCLEO-H563ZI/Certificates $ST/NUCLEO-H533RE/Certificates" ;;
 	credentials) echo "$ST/NUCLEO-H563ZI/Keys $ST/NUCLEO-H563ZI/Binary $ST/NUCLEO-H503RB" ;;
 	obk) echo "$ST/NUCLEO-H563ZI/Binary $ST/NUCLEO-H533RE/Binary" ;;
+	da_xml) echo "$ST/NUCLEO-H563ZI/Config $ST/NUCLEO-H533RE/Config $T/tests/fuzz/seeds/da_xml" ;;
 	*) echo "$T/tests/fuzz/seeds/$1" ;;
 	esac
 }
@@ -56,7 +57,7 @@ for h in $harnesses; do
 	n=$((n + 1))
 	bin=$F/fuzz_$h
 	# shellcheck disable=SC2086
-	clang $CFLAGS -fsanitize=fuzzer "$T/tests/fuzz/fuzz_$h.c" $objs -lmbedcrypto -o "$bin" ||
+	clang $CFLAGS -fsanitize=fuzzer "$T/tests/fuzz/fuzz_$h.c" $objs -lmbedcrypto -lexpat -o "$bin" ||
 		{ echo "not ok $n - fuzz $h: harness does not build"; failed=1; continue; }
 	corpus=$F/corpus/$h
 	crashes=$F/crashes/$h

@@ -7,13 +7,16 @@ set -eu
 # Build OpenOCD 0.12.0 from source (autoreconf is required, see README "Build").
 PKGS_OPENOCD="build-essential pkg-config autoconf automake libtool texinfo dpkg-dev
  libjim-dev libusb-1.0-0-dev libhidapi-dev libftdi1-dev libjaylink-dev libcapstone-dev"
-# Our own code: mbedTLS for DA crypto, Unicorn for the simulator's CPU, cmocka for unit tests.
-PKGS_PROJECT="libmbedtls-dev libunicorn-dev libcmocka-dev"
+# Our own code: mbedTLS for DA crypto, expat for ST's package-creator XML, p11-kit's PKCS#11
+# header, Unicorn for the simulator's CPU, cmocka for unit tests.
+PKGS_PROJECT="libmbedtls-dev libexpat1-dev libp11-kit-dev libunicorn-dev libcmocka-dev"
 # Tests and tools: gdb-multiarch (GDB load test), clang + its runtime (libFuzzer, only a
 # Recommends of clang), valgrind (memcheck of the simulator), the Arm cross compiler
 # (flash loader regeneration and the simulator's test routines), openocd (stock binary the
-# simulator is checked against), tclsh for the test driver.
-PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl"
+# simulator is checked against), tclsh for the test driver, SoftHSM2 and OpenSC's pkcs11-tool
+# (a PKCS#11 token for the HSM signing test).
+PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl
+ softhsm2 opensc"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 

@@ -7,6 +7,8 @@ INTEGRATION_TESTS += \
 	tests/smoke/loader_is_current.sh \
 	tests/smoke/board_files_parse.sh \
 	tests/integration/da_regression.sh \
+	tests/integration/da_own_credentials.sh \
+	tests/integration/da_pkcs11.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
 	tests/integration/faults.sh \
@@ -23,4 +25,4 @@ INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tc
 EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
 	tests/integration/lib.sh tests/integration/flash_helpers.tcl \
 	tests/integration/bad_input_helpers.tcl tests/integration/provision_helpers.tcl \
-	tests/integration/readme_walkthrough.tcl
+	tests/integration/readme_walkthrough.tcl tests/integration/cred_lib.sh

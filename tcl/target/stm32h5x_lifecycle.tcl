@@ -910,7 +910,7 @@ proc stm32h5x::da_args {who usage flags argv} {
 	set r [dict create kind "" dry-run 0 confirm 0 level 3 ns 0]
 	for {set i 0} {$i < [llength $argv]} {incr i} {
 		set a [lindex $argv $i]
-		if { [lsearch -exact {-password -key -cert -level} $a] >= 0 } {
+		if { [lsearch -exact {-password -key -sign-cmd -cert -level} $a] >= 0 } {
 			if { $i + 1 >= [llength $argv] } {
 				fail $who "$a needs a value"
 			}
@@ -928,11 +928,15 @@ proc stm32h5x::da_args {who usage flags argv} {
 		dict set r kind password
 		check_readable $who "password file" [dict get $r -password]
 		dict set r cred [list -password [dict get $r -password]]
-	} elseif { [dict exists $r -key] && [dict exists $r -cert] } {
+	} elseif { [dict exists $r -key] != [dict exists $r -sign-cmd] && [dict exists $r -cert] } {
+		# the leaf key: a PEM file, a pkcs11: URI (a token), or a signing command
 		dict set r kind certificate
-		check_readable $who "key file" [dict get $r -key]
+		set signer [expr {[dict exists $r -key] ? "-key" : "-sign-cmd"}]
+		if { $signer eq "-key" && ![string match -nocase pkcs11:* [dict get $r -key]] } {
+			check_readable $who "key file" [dict get $r -key]
+		}
 		check_readable $who "certificate chain" [dict get $r -cert]
-		dict set r cred [list -key [dict get $r -key] -cert [dict get $r -cert]]
+		dict set r cred [list $signer [dict get $r $signer] -cert [dict get $r -cert]]
 	} else {
 		fail $who "no credential: give -password FILE, or -key LEAF_PEM and -cert CHAIN_B64"
 	}
@@ -998,7 +1002,8 @@ proc stm32h5x::checked_discovery {who kind perm} {
 
 proc stm32h5x::regress {args} {
 	set who regress
-	set usage "stm32h5x::regress full|partial (-password FILE | -key LEAF_PEM -cert CHAIN_B64)\
+	set usage "stm32h5x::regress full|partial (-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+		-sign-cmd CMD) -cert CHAIN_B64)\
 		\[-dry-run\] \[-confirm\]"
 	set mode [lindex $args 0]
 	if { $mode ne "full" && $mode ne "partial" } {
@@ -1046,7 +1051,8 @@ proc stm32h5x::regress {args} {
 
 proc stm32h5x::reopen_debug {args} {
 	set who reopen_debug
-	set usage "stm32h5x::reopen_debug (-password FILE | -key LEAF_PEM -cert CHAIN_B64)\
+	set usage "stm32h5x::reopen_debug (-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+		-sign-cmd CMD) -cert CHAIN_B64)\
 		\[-level 1|2|3\] \[-ns\]"
 	set o [da_args $who $usage {-ns} $args]
 	set level [dict get $o level]
@@ -1085,11 +1091,12 @@ add_usage_text stm32h5x::provision "<iROT-Provisioned|TZ-Closed|Closed|Provision
 add_help_text stm32h5x::regress "Debug Authentication regression: full (back to Open,\
 	everything erased) or partial (non-secure side erased, TZ-Closed). Checks discovery\
 	against the credential first; erases, so needs -confirm."
-add_usage_text stm32h5x::regress "full|partial (-password FILE | -key LEAF_PEM -cert\
-	CHAIN_B64) \[-dry-run\] \[-confirm\]"
+add_usage_text stm32h5x::regress "full|partial (-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+	-sign-cmd CMD) -cert CHAIN_B64) \[-dry-run\] \[-confirm\]"
 add_help_text stm32h5x::reopen_debug "Reopens debug through Debug Authentication without\
 	erasing (permission debug_open_lN, _ns with -ns; default level 3)."
-add_usage_text stm32h5x::reopen_debug "(-password FILE | -key LEAF_PEM -cert CHAIN_B64)\
+add_usage_text stm32h5x::reopen_debug "(-password FILE | (-key LEAF_PEM|pkcs11:URI |\
+	-sign-cmd CMD) -cert CHAIN_B64)\
 	\[-level 1|2|3\] \[-ns\]"
 add_help_text stm32h5x::check_da_setup "Read-only: says whether the provisioned Debug\
 	Authentication configuration matches the credential and the TrustZone setting (prove it\

@@ -9,9 +9,19 @@
 #include <string.h>
 
 #include "da_auth.h"
+#include "da_cert_make.h"
+#include "da_signer.h"
 
 enum da_err da_auth_plan_certificate(struct da_auth_plan *plan, const char *key_path,
 		const char *chain_path, const char *permissions, struct da_diag *diag)
+{
+	return da_auth_plan_certificate_signer(plan, key_path, NULL, chain_path, permissions,
+		diag);
+}
+
+enum da_err da_auth_plan_certificate_signer(struct da_auth_plan *plan, const char *key_path,
+		const char *sign_cmd, const char *chain_path, const char *permissions,
+		struct da_diag *diag)
 {
 	const struct da_certificate *last;
 	enum da_err err;
@@ -35,13 +45,13 @@ enum da_err da_auth_plan_certificate(struct da_auth_plan *plan, const char *key_
 		"the certificate chain", diag);
 	if (err != DA_OK)
 		return err;
-	err = da_key_load(key_path, &plan->key, diag);
+	last = &plan->chain.cert[plan->chain.count - 1];
+	err = da_signer_open(key_path, sign_cmd, last->fields.pubkey, &plan->key, diag);
 	if (err != DA_OK)
 		return err;
-	last = &plan->chain.cert[plan->chain.count - 1];
 	err = da_key_matches_certificate(plan->key, last, diag);
 	if (err != DA_OK) {
-		da_diag_prefix(diag, "%s: ", key_path);
+		da_diag_prefix(diag, "%s: ", key_path ? key_path : "-sign-cmd");
 		da_auth_plan_free(plan);
 	}
 	return err;
@@ -83,6 +93,12 @@ enum da_err da_auth_plan_check_device(const struct da_auth_plan *plan,
 		return da_fail(diag, DA_ERR_STATE,
 			"the device asks for certificates (cryptosystem ECDSA P-256: TrustZone "
 			"enabled): use -key and -cert");
+	if (plan->method == DA_AUTH_METHOD_CERTIFICATE) {
+		enum da_err err = da_cert_chain_check_soc(&plan->chain, disco, diag);
+
+		if (err != DA_OK)
+			return err;
+	}
 	if (plan->method == DA_AUTH_METHOD_CERTIFICATE && disco->has_hw_permissions_mask)
 		return da_perms_check_request(&plan->requested, &disco->hw_permissions_mask,
 			"the device (its provisioned permission mask)", diag);

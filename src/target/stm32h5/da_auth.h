@@ -37,6 +37,11 @@ struct da_auth_plan {
 enum da_err da_auth_plan_certificate(struct da_auth_plan *plan, const char *key_path,
 		const char *chain_path, const char *permissions, struct da_diag *diag);
 
+/* Same with the leaf's signer given as a key file or a signing command */
+enum da_err da_auth_plan_certificate_signer(struct da_auth_plan *plan, const char *key_path,
+		const char *sign_cmd, const char *chain_path, const char *permissions,
+		struct da_diag *diag);
+
 /*
  * Loads a password file. With a password only full regression is possible (AN6008 §2.2):
  * permissions may be NULL (meaning full_regression) or must name exactly that.
@@ -44,7 +49,10 @@ enum da_err da_auth_plan_certificate(struct da_auth_plan *plan, const char *key_
 enum da_err da_auth_plan_password(struct da_auth_plan *plan, const char *password_path,
 		const char *permissions, struct da_diag *diag);
 
-/* Checks the plan against what DISCOVERY reported (method, permission mask) */
+/*
+ * Checks the plan against what DISCOVERY reported (method, permission mask, and the SoC class
+ * and SoC ID a certificate of the chain is bound to)
+ */
 enum da_err da_auth_plan_check_device(const struct da_auth_plan *plan,
 		const struct da_discovery *disco, struct da_diag *diag);
 

@@ -7,6 +7,7 @@
 #endif
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,21 @@ enum da_err da_cert_chain_verify(const struct da_cert_chain *chain, struct da_pe
 			return da_fail(diag, err, "certificate %u (%s): signature check failed",
 				i + 1, da_cert_role_name(f->role));
 		da_perms_from_bytes(f->permissions_mask, &one);
+		if (i) {
+			struct da_perms parent_mask;
+			char who[48];
+
+			/* the device ANDs the masks; a wider child is a mistake made elsewhere */
+			da_perms_from_bytes(parent->permissions_mask, &parent_mask);
+			snprintf(who, sizeof(who), "certificate %u (%s)", i,
+				da_cert_role_name(parent->role));
+			err = da_perms_check_request(&one, &parent_mask, who, diag);
+			if (err != DA_OK) {
+				da_diag_prefix(diag, "certificate %u (%s) asks for more than its "
+					"parent: ", i + 1, da_cert_role_name(f->role));
+				return err;
+			}
+		}
 		da_perms_and(&acc, &one, &acc);
 	}
 	if (mask)

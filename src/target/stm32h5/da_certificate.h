@@ -105,8 +105,9 @@ enum da_err da_cert_chain_load(const char *path, struct da_cert_chain *chain,
 /*
  * Checks the chain locally: certificate 1 is a root signed by itself, the last one (if more
  * than one) a leaf and those between intermediates, every key a valid P-256 point, every
- * certificate signed by the key of the one before. *mask (if not NULL) gets the AND of all
- * permission masks. A failure names the certificate by position and role and the check.
+ * certificate signed by the key of the one before, every permission mask inside the one
+ * before. *mask (if not NULL) gets the AND of all permission masks. A failure names the
+ * certificate by position and role and the check.
  */
 enum da_err da_cert_chain_verify(const struct da_cert_chain *chain, struct da_perms *mask,
 		struct da_diag *diag);

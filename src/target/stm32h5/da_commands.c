@@ -19,6 +19,7 @@
 
 #include "da_auth.h"
 #include "da_commands.h"
+#include "da_cred_commands.h"
 #include "da_session.h"
 #include "product_state.h"
 
@@ -146,6 +147,7 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 {
 	struct target *target = get_current_target(CMD_CTX);
 	const char *key = NULL, *cert = NULL, *password = NULL, *permissions = NULL;
+	const char *sign_cmd = NULL;
 	struct da_auth_outcome outcome = { 0 };
 	struct da_auth_plan *plan;
 	struct da_discovery disco;
@@ -165,6 +167,8 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 			slot = &password;
 		else if (!strcmp(CMD_ARGV[i], "-permissions"))
 			slot = &permissions;
+		else if (!strcmp(CMD_ARGV[i], "-sign-cmd"))
+			slot = &sign_cmd;
 		else {
 			LOG_ERROR("stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
 			return ERROR_COMMAND_SYNTAX_ERROR;
@@ -175,8 +179,9 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		}
 		*slot = CMD_ARGV[i + 1];
 	}
-	if (password ? (key || cert) : !(key && cert)) {
-		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password");
+	if (password ? (key || cert || sign_cmd) : !(!key != !sign_cmd && cert)) {
+		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password "
+			"(-sign-cmd can take the place of -key)");
 		return ERROR_COMMAND_SYNTAX_ERROR;
 	}
 	if (!password && !permissions) {
@@ -192,7 +197,8 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 	if (password)
 		err = da_auth_plan_password(plan, password, permissions, &diag);
 	else
-		err = da_auth_plan_certificate(plan, key, cert, permissions, &diag);
+		err = da_auth_plan_certificate_signer(plan, key, sign_cmd, cert, permissions,
+			&diag);
 	if (err != DA_OK) {
 		free(plan);
 		return da_failed(CMD, "auth", &diag);
@@ -297,7 +303,8 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 		.name = "auth",
 		.handler = stm32h5_da_handle_auth_command,
 		.mode = COMMAND_EXEC,
-		.usage = "('-key' leaf.pem '-cert' chain.b64 | '-password' password.bin) "
+		.usage = "('-key' leaf.pem|pkcs11:URI '-cert' chain.b64 | '-sign-cmd' CMD '-cert' "
+			"chain.b64 | '-password' password.bin) "
 			"['-permissions' list]",
 		.help = "Authenticate with ST's certificate chain and leaf key, or with a password "
 			"file; permissions by name (full_regression, partial_regression, "
@@ -320,6 +327,9 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 		.usage = "[name [value]]",
 		.help = "Show or change the DA transport settings for the facts not confirmed on "
 			"silicon (entry_word, ack_bits, data_count, timeouts, ...).",
+	},
+	{
+		.chain = stm32h5_da_cred_command_handlers,
 	},
 	COMMAND_REGISTRATION_DONE
 };

@@ -23,8 +23,30 @@
 #define KEY_FILE_MAX_BYTES	4096
 
 struct da_key {
-	mbedtls_pk_context pk;
+	mbedtls_pk_context pk;				/* a local key (backend NULL) */
+	const struct da_key_backend *backend;		/* or a key kept elsewhere */
+	void *ctx;
+	uint8_t backend_pubkey[DA_P256_PUBKEY_BYTES];
 };
+
+enum da_err da_key_from_backend(const struct da_key_backend *backend, void *ctx,
+		const uint8_t pubkey[DA_P256_PUBKEY_BYTES], struct da_key **key,
+		struct da_diag *diag)
+{
+	struct da_key *k = calloc(1, sizeof(*k));
+
+	*key = NULL;
+	if (!k) {
+		backend->release(ctx);
+		return da_fail(diag, DA_ERR_CRYPTO, "out of memory");
+	}
+	mbedtls_pk_init(&k->pk);
+	k->backend = backend;
+	k->ctx = ctx;
+	memcpy(k->backend_pubkey, pubkey, DA_P256_PUBKEY_BYTES);
+	*key = k;
+	return DA_OK;
+}
 
 enum da_err da_key_parse(const uint8_t *data, size_t len, struct da_key **key,
 		struct da_diag *diag)
@@ -108,6 +130,8 @@ void da_key_free(struct da_key *key)
 {
 	if (!key)
 		return;
+	if (key->backend)
+		key->backend->release(key->ctx);
 	mbedtls_pk_free(&key->pk);
 	mbedtls_platform_zeroize(key, sizeof(*key));
 	free(key);
@@ -119,6 +143,10 @@ enum da_err da_key_public(const struct da_key *key, uint8_t pubkey[DA_P256_PUBKE
 	uint8_t buf[1 + DA_P256_PUBKEY_BYTES];
 	size_t olen = 0;
 
+	if (key->backend) {
+		memcpy(pubkey, key->backend_pubkey, DA_P256_PUBKEY_BYTES);
+		return DA_OK;
+	}
 	if (mbedtls_ecp_point_write_binary(&kp->grp, &kp->Q, MBEDTLS_ECP_PF_UNCOMPRESSED, &olen,
 			buf, sizeof(buf)) || olen != sizeof(buf))
 		return DA_ERR_CRYPTO;
@@ -140,16 +168,35 @@ enum da_err da_key_matches_certificate(const struct da_key *key,
 	return DA_OK;
 }
 
+static enum da_err sign_with_backend(const struct da_key *key,
+		const uint8_t hash[DA_SHA256_BYTES], uint8_t signature[DA_P256_SIGNATURE_BYTES],
+		struct da_diag *diag)
+{
+	enum da_err err = key->backend->sign(key->ctx, hash, signature, diag);
+
+	if (err != DA_OK)
+		return err;
+	if (da_p256_verify(key->backend_pubkey, hash, signature) != DA_OK)
+		return da_fail(diag, DA_ERR_BAD_SIGNATURE,
+			"%s returned a signature that does not verify with the expected public "
+			"key (wrong key, or not an ECDSA P-256 signature of the digest)",
+			key->backend->what);
+	return DA_OK;
+}
+
 enum da_err da_key_sign_hash(const struct da_key *key, const uint8_t hash[DA_SHA256_BYTES],
 		uint8_t signature[DA_P256_SIGNATURE_BYTES], struct da_diag *diag)
 {
 	static const unsigned char personalization[] = "stm32h5 da token";
-	mbedtls_ecp_keypair *kp = mbedtls_pk_ec(key->pk);
+	mbedtls_ecp_keypair *kp;
 	mbedtls_entropy_context entropy;
 	mbedtls_ctr_drbg_context drbg;	/* only for side-channel blinding; output stays RFC 6979 */
 	mbedtls_mpi r, s;
 	enum da_err err = DA_OK;
 
+	if (key->backend)
+		return sign_with_backend(key, hash, signature, diag);
+	kp = mbedtls_pk_ec(key->pk);
 	mbedtls_entropy_init(&entropy);
 	mbedtls_ctr_drbg_init(&drbg);
 	mbedtls_mpi_init(&r);

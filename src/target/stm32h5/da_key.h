@@ -19,6 +19,23 @@
 
 struct da_key;
 
+/*
+ * A key whose private half stays elsewhere (a PKCS#11 token, a signing command): sign()
+ * returns r||s for a SHA-256 hash, release() frees ctx. Every signature it returns is
+ * verified with the public key given to da_key_from_backend() before it is used.
+ */
+struct da_key_backend {
+	const char *what;	/* "the signing command", "the PKCS#11 token" */
+	enum da_err (*sign)(void *ctx, const uint8_t hash[DA_SHA256_BYTES],
+		uint8_t signature[DA_P256_SIGNATURE_BYTES], struct da_diag *diag);
+	void (*release)(void *ctx);
+};
+
+/* Wraps a backend and its public key X||Y as a key; on failure ctx is released */
+enum da_err da_key_from_backend(const struct da_key_backend *backend, void *ctx,
+		const uint8_t pubkey[DA_P256_PUBKEY_BYTES], struct da_key **key,
+		struct da_diag *diag);
+
 /* Parses a PEM (or DER) private key; only P-256 keys are accepted */
 enum da_err da_key_parse(const uint8_t *data, size_t len, struct da_key **key,
 		struct da_diag *diag);

@@ -8,6 +8,8 @@ libh5core_a_SOURCES += \
 	src/target/stm32h5/option_bytes.h \
 	src/target/stm32h5/obk.c \
 	src/target/stm32h5/obk.h \
+	src/target/stm32h5/obk_xml.c \
+	src/target/stm32h5/obk_xml.h \
 	src/target/stm32h5/lifecycle_credential.c \
 	src/target/stm32h5/lifecycle_credential.h \
 	src/target/stm32h5/otp_password.c \
@@ -20,12 +22,16 @@ libh5core_a_SOURCES += \
 # The tests read ST's sample files where they are kept, beside the checkout.
 LIFECYCLE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src \
 	-DSAMPLES_DIR='"$(abs_top_srcdir)/tests/vectors/st-samples"'
-LIFECYCLE_TEST_LDADD = libh5core.a $(CMOCKA_LIBS) -lmbedcrypto
+LIFECYCLE_TEST_LDADD = libh5core.a $(CMOCKA_LIBS) -lmbedcrypto -lexpat
 
 check_PROGRAMS += tests/unit/test_ob tests/unit/test_obk tests/unit/test_obk_guard \
-	tests/unit/test_obk_rsslib tests/unit/test_otp_password
+	tests/unit/test_obk_rsslib tests/unit/test_obk_xml tests/unit/test_otp_password
 UNIT_TESTS += tests/unit/test_ob tests/unit/test_obk tests/unit/test_obk_guard \
-	tests/unit/test_obk_rsslib tests/unit/test_otp_password
+	tests/unit/test_obk_rsslib tests/unit/test_obk_xml tests/unit/test_otp_password
+
+tests_unit_test_obk_xml_SOURCES = tests/unit/test_obk_xml.c
+tests_unit_test_obk_xml_CPPFLAGS = $(LIFECYCLE_TEST_CPPFLAGS)
+tests_unit_test_obk_xml_LDADD = $(LIFECYCLE_TEST_LDADD)
 
 tests_unit_test_ob_SOURCES = tests/unit/test_ob.c
 tests_unit_test_ob_CPPFLAGS = $(LIFECYCLE_TEST_CPPFLAGS)

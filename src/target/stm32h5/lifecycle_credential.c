@@ -90,8 +90,8 @@ bool h5_password_file_hash(const uint8_t *file, size_t len,
 	return true;
 }
 
-bool h5_root_key_hash(const uint8_t *key, size_t len, uint8_t hash[H5_CREDENTIAL_HASH_SIZE],
-		char *err, size_t err_size)
+bool h5_key_public_xy(const uint8_t *key, size_t len, uint8_t xy[64], char *err,
+		size_t err_size)
 {
 	mbedtls_pk_context pk;
 	uint8_t point[1 + 64];
@@ -138,11 +138,22 @@ bool h5_root_key_hash(const uint8_t *key, size_t len, uint8_t hash[H5_CREDENTIAL
 		snprintf(err, err_size, "the public point of the key cannot be exported");
 		goto out;
 	}
-	h5_sha256(point + 1, 64, hash);	/* raw X||Y, without the 0x04 prefix */
+	memcpy(xy, point + 1, 64);	/* raw X||Y, without the 0x04 prefix */
 	ok = true;
 out:
 	mbedtls_pk_free(&pk);
 	mbedtls_platform_zeroize(copy, len + 1);
 	free(copy);
 	return ok;
+}
+
+bool h5_root_key_hash(const uint8_t *key, size_t len, uint8_t hash[H5_CREDENTIAL_HASH_SIZE],
+		char *err, size_t err_size)
+{
+	uint8_t xy[64];
+
+	if (!h5_key_public_xy(key, len, xy, err, err_size))
+		return false;
+	h5_sha256(xy, sizeof(xy), hash);
+	return true;
 }

@@ -53,6 +53,10 @@ bool h5_password_file_hash(const uint8_t *file, size_t len,
 bool h5_root_key_hash(const uint8_t *key, size_t len, uint8_t hash[H5_CREDENTIAL_HASH_SIZE],
 		char *err, size_t err_size);
 
+/* The raw X||Y (64 bytes) of a P-256 public or private key in PEM or DER (as above) */
+bool h5_key_public_xy(const uint8_t *key, size_t len, uint8_t xy[64], char *err,
+		size_t err_size);
+
 /* SHA-256 through mbedTLS */
 void h5_sha256(const uint8_t *data, size_t len, uint8_t hash[H5_CREDENTIAL_HASH_SIZE]);
 

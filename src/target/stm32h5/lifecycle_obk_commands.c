@@ -30,6 +30,7 @@
 #include "lifecycle_device.h"
 #include "lifecycle_rsslib.h"
 #include "obk.h"
+#include "obk_xml.h"
 #include "otp_password.h"
 #include "product_state.h"
 
@@ -273,7 +274,8 @@ out:
 
 COMMAND_HANDLER(h5_handle_obk_make_da_config)
 {
-	const char *out_path = NULL, *password = NULL, *root_key = NULL;
+	const char *out_path = NULL, *password = NULL, *root_key = NULL, *xml = NULL;
+	bool xml_is_password = false;
 	uint32_t permissions = H5_DA_PERMISSIONS_DEFAULT;
 	uint32_t encrypt = 0;
 	int for_tzen = -1;	/* -trustzone on|off: the TZEN the configuration is made for */
@@ -297,6 +299,8 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 			password = arg;
 		} else if (strcmp(opt, "-root-key") == 0) {
 			root_key = arg;
+		} else if (strcmp(opt, "-xml") == 0) {
+			xml = arg;
 		} else if (strcmp(opt, "-permissions") == 0) {
 			COMMAND_PARSE_NUMBER(u32, arg, permissions);
 		} else if (strcmp(opt, "-encrypt") == 0) {
@@ -309,7 +313,17 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}
 	}
-	if (!out_path || !password == !root_key)
+	if (xml && (password || root_key || permissions != H5_DA_PERMISSIONS_DEFAULT || encrypt)) {
+		command_print(CMD, "-xml takes the credential, permissions and encryption flag from "
+				"the XML file: give no -password, -root-key, -permissions or -encrypt");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
+	}
+	if (xml && out_path && !h5_da_xml_load(xml, hash, &permissions, &encrypt,
+				&xml_is_password, err, sizeof(err))) {
+		command_print(CMD, "%s", err);
+		return ERROR_COMMAND_ARGUMENT_INVALID;
+	}
+	if (!out_path || (!xml && !password == !root_key))
 		return ERROR_COMMAND_SYNTAX_ERROR;
 
 	/*
@@ -317,7 +331,8 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	 * -trustzone if given (a provisioning sequence sets TZEN later; the device is not
 	 * consulted), else the connected device's TZEN. With neither, nothing to check against.
 	 */
-	enum h5_da_kind kind = password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;
+	bool is_password = xml ? xml_is_password : password != NULL;
+	enum h5_da_kind kind = is_password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;
 	struct target *target = get_current_target(CMD_CTX);
 	struct flash_bank *bank;
 	struct h5_lc_device dev = { 0 };
@@ -340,17 +355,19 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	}
 
 	const char *in_path = password ? password : root_key;
-	uint8_t *in;
-	size_t in_len;
-	int retval = h5_lc_read_file(in_path, 16384, &in, &in_len);
-	if (retval != ERROR_OK)
-		return retval;
-	bool ok = password ? h5_password_file_hash(in, in_len, hash, err, sizeof(err))
-		: h5_root_key_hash(in, in_len, hash, err, sizeof(err));
-	h5_lc_free_secret(in, in_len);
-	if (!ok) {
-		command_print(CMD, "%s: %s", in_path, err);
-		return ERROR_COMMAND_ARGUMENT_INVALID;
+	if (!xml) {
+		uint8_t *in;
+		size_t in_len;
+		int retval = h5_lc_read_file(in_path, 16384, &in, &in_len);
+		if (retval != ERROR_OK)
+			return retval;
+		bool ok = password ? h5_password_file_hash(in, in_len, hash, err, sizeof(err))
+			: h5_root_key_hash(in, in_len, hash, err, sizeof(err));
+		h5_lc_free_secret(in, in_len);
+		if (!ok) {
+			command_print(CMD, "%s: %s", in_path, err);
+			return ERROR_COMMAND_ARGUMENT_INVALID;
+		}
 	}
 
 	uint8_t obk[H5_DA_OBK_FILE_SIZE];
@@ -367,7 +384,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 		LOG_WARNING("stm32h5x: permissions 0x%08" PRIX32 " do not allow a full regression",
 				permissions);
 	LOG_INFO("stm32h5x: wrote %s: DA configuration with a %s hash, permissions 0x%08" PRIX32
-			", encryption flag %" PRIu32, out_path, password ? "password" : "root-key",
+			", encryption flag %" PRIu32, out_path, is_password ? "password" : "root-key",
 			permissions, encrypt);
 	command_print(CMD, "%s", out_path);
 	return ERROR_OK;
@@ -492,11 +509,13 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.handler = h5_handle_obk_make_da_config,
 		.mode = COMMAND_ANY,
 		.usage = "-out <file.obk> (-password <file> | -root-key <pem>) "
-			"[-permissions <mask>] [-encrypt 0|1] [-trustzone on|off]",
+			"[-permissions <mask>] [-encrypt 0|1] [-trustzone on|off] | "
+			"-out <file.obk> -xml <DA_Config.xml> [-trustzone on|off]",
 		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
 			"Creator does (default permissions 0x00005077, encryption flag 0). Refuses the "
 			"kind that does not match the TrustZone setting it is made for: -trustzone "
-			"(the device is then not consulted), else the connected device's.",
+			"(the device is then not consulted), else the connected device's. -xml reads "
+			"ST's package-creator file (DA_Config.xml, DA_ConfigWithPassword.xml) instead.",
 	},
 	COMMAND_REGISTRATION_DONE
 };
