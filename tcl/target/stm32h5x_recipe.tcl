@@ -261,6 +261,30 @@ proc stm32h5x::recipe_check {path args} {
 	return $r
 }
 
+# The DA configuration's own SHA-256 (the integrity hash in its first 32 bytes; it covers the
+# credential's hash, permissions and flags, never a secret) as hex, no device needed; "" for
+# the H503, whose OTP holds the password's hash only.
+proc stm32h5x::recipe_da_digest {r} {
+	variable recipe_parts
+	variable settings
+	set pi [dict get $recipe_parts [dict get $r part]]
+	if { [dict get $pi line] eq "H503" } {
+		return ""
+	}
+	if { [dict exists $r obk] } {
+		set b [byte_list [read_bytes [dict get $r obk]]]
+	} else {
+		lassign [dict get $r credential] kind cred
+		set b [make_obk_bytes recipe $kind $cred [recipe_get $r permissions \
+			$settings(default_permissions)] [recipe_get $r encrypt [dict get $pi crypto]]]
+	}
+	set hex ""
+	foreach v [lrange $b 12 43] {
+		append hex [format %02x $v]
+	}
+	return $hex
+}
+
 # the stm32h5x::provision arguments of a recipe (final state Closed for Locked)
 proc stm32h5x::recipe_provision_args {r} {
 	variable recipe_parts
@@ -306,6 +330,7 @@ proc stm32h5x::recipe_apply {path args} {
 		fail $who "the recipe is for the $part ([dict get $recipe_parts $part line] line), the\
 			device is a [dict get $dev line]"
 	}
+	recipe_da_guard $who $r $dev
 	set obs [recipe_get $r option_bytes]
 	set pstate [dict get $dev pstate]
 	set todo {}
@@ -343,6 +368,40 @@ proc stm32h5x::recipe_apply {path args} {
 		set final [string trim [stm32h5x product_state Locked -confirm]]
 	}
 	return $final
+}
+
+# A board whose OBK-HDPL1 already holds a DA configuration for another credential (another
+# product's, or a board from another line) is refused before anything is written: re-provisioning
+# it would silently take it from whoever can open it today. Parts with cryptography store the
+# configuration encrypted, which cannot be compared: there the check says so and passes.
+proc stm32h5x::recipe_da_guard {who r dev} {
+	variable recipe_parts
+	if { ![dict get $dev obk] || [dict get $dev pstate] ni {Open Provisioning} } {
+		return
+	}
+	if { [dict get $recipe_parts [dict get $r part] crypto] } {
+		say $who "  a DA configuration already on the device is not compared (stored encrypted)"
+		return
+	}
+	set blob [read_da_blob $dev]
+	if { [llength $blob] != 96 } {
+		return
+	}
+	set erased 1
+	foreach v $blob {
+		if { $v != 0xff } {
+			set erased 0
+		}
+	}
+	if { $erased } {
+		return
+	}
+	lassign [dict get $r credential] kind cred
+	if { ![same_list [lrange $blob 32 63] [credential_hash $who $kind $cred]] } {
+		fail $who "foreign DA configuration: OBK-HDPL1 already holds a DA configuration for\
+			another credential; this board was provisioned for something else (regress it\
+			with that credential first, docs/production.md)"
+	}
 }
 
 # What a production report records about the device, read only: DEV_ID, REV_ID and the 96-bit
