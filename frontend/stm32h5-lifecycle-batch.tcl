@@ -104,13 +104,12 @@ proc board_read {serial chan} {
 
 # facts {dev_id rev_id uid pstate} from the first / last facts line of a log
 proc log_facts {log which} {
-	set f [open $log r]
-	set d [read $f]
-	close $f
-	set all [regexp -all -inline {@@H5FACTS@@(.*?)@@H5END@@} $d]
+	set all [log_marked $log @@H5FACTS@@]
 	set out [dict create dev_id "" rev_id "" uid "" pstate ""]
-	if { [llength $all] >= 2 } {
-		set out [lindex $all [expr {$which eq "first" ? 1 : [llength $all] - 1}]]
+	if { $which eq "first" && [llength $all] >= 1 } {
+		set out [lindex $all 0]
+	} elseif { $which eq "last" && [llength $all] >= 2 } {
+		set out [lindex $all end]
 	}
 	return $out
 }
@@ -128,8 +127,10 @@ proc board_finish {serial killed} {
 		set err ""
 	} elseif { $kind eq "error" } {
 		set err $text
-		if { [regexp {step ([0-9]+/[0-9]+) \((.*?)\) failed} $text -> n label] } {
-			set result failed
+		if { [regexp {step ([0-9]+/[0-9]+) \((.*?)\) failed(.*)$} $text -> n label why] } {
+			# a board that stopped answering in a step was interrupted (power, cable)
+			set result [expr {[regexp {stopped answering|does not answer|connection lost} \
+				$why] ? "interrupted" : "failed"}]
 			set step "$n $label"
 		} elseif { [llength $steps] == 0 } {
 			set result refused
