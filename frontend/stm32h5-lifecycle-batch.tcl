@@ -251,6 +251,7 @@ proc batch {recipe} {
 		}
 		set cmd [list $openocd {*}$scripts_args {*}[probe_args $s] -c init \
 			-c [board_script $recipe] -c shutdown]
+		puts [dict get $bstate($s) logf] "stm32h5-lifecycle: [join [lrange $cmd 0 end-5] { }]"
 		set chan [open |[concat $cmd [list 2>@1]] r]
 		fconfigure $chan -blocking 0 -buffering line
 		fileevent $chan readable [list board_read $s $chan]
