@@ -57,10 +57,12 @@ proc board_progress {serial line} {
 	if { [regexp {^stm32h5x::provision: \[([0-9]+/[0-9]+)\] (.*)$} $line -> n label] } {
 		dict set bstate($serial) step "$n $label"
 		dict lappend bstate($serial) steps "$n $label"
+		dict lappend bstate($serial) step_ms [clock milliseconds]
 		show $serial "\[$n\] $label"
 	} elseif { [regexp {^stm32h5x::recipe: \[([^\]]*)\] (.*)$} $line -> what label] } {
 		dict set bstate($serial) step "$what $label"
 		dict lappend bstate($serial) steps "$what $label"
+		dict lappend bstate($serial) step_ms [clock milliseconds]
 		show $serial "$what $label"
 	} elseif { [regexp {^stm32h5x::provision: done} $line] } {
 		dict set bstate($serial) provisioned 1
@@ -172,6 +174,15 @@ proc board_finish {serial killed} {
 		lappend images [json_obj [list [list file s $tail] [list address s $addr] \
 			[list sha256 s $sha] [list programmed b $prog] [list verified b $ver]]]
 	}
+	# each step's wall time, from its progress line to the next one (the last to the end)
+	set timings {}
+	if { [dict exists $b step_ms] } {
+		set ms [concat [dict get $b t0] [dict get $b step_ms] [clock milliseconds]]
+		foreach s [concat [list "connect and checks"] $steps] t0 [lrange $ms 0 end-1] \
+				t1 [lrange $ms 1 end] {
+			lappend timings [json_obj [list [list step s $s] [list ms n [expr {$t1 - $t0}]]]]
+		}
+	}
 	set obs {}
 	foreach {k v} [dict get $recipe_info option_bytes] {
 		lappend obs [list $k s $v]
@@ -195,8 +206,10 @@ proc board_finish {serial killed} {
 		[list da_config_sha256 s [dict get $recipe_info digest]] \
 		[list option_bytes r [json_obj $obs]] \
 		[list option_bytes_set b [expr {$result eq "done"}]] \
+		[list steps r "\[[join $timings {, }]\]"] \
 		[list start s [dict get $b start]] \
 		[list end s [now_utc]] \
+		[list wall_ms n [expr {[clock milliseconds] - [dict get $b t0]}]] \
 		[list log s $log]]]
 	report_append $opt(report) $rec
 	show $serial [expr {$result eq "done" ? "done: [dict get $after pstate]" :
@@ -242,7 +255,8 @@ proc batch {recipe} {
 	set running 0
 	foreach s $order {
 		set log [file join $logdir $s.log]
-		set bstate($s) [dict create log $log start [now_utc] status starting logf [open $log w]]
+		set bstate($s) [dict create log $log start [now_utc] t0 [clock milliseconds] status starting \
+			logf [open $log w]]
 		report_append $opt(report) [json_obj [list [list serial s $s] {result s running} \
 			[list recipe s $recipe] [list start s [dict get $bstate($s) start]] \
 			[list log s $log]]]
