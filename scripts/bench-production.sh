@@ -12,18 +12,11 @@ set -u
 : "${H5_TOP_SRCDIR:?}" "${H5_BUILDDIR:?}"
 : "${BENCH_BATCHES:=1 2 4}"
 FE=$H5_BUILDDIR/bin/stm32h5-lifecycle
-S=$H5_TOP_SRCDIR/tests/vectors/st-samples/NUCLEO-H563ZI
 W=$(mktemp -d "${TMPDIR:-/tmp}/h5bench-prod.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 head -c 65536 /dev/urandom >"$W/app.bin"
-cat >"$W/bench.recipe" <<EOR
-name        bench
-part        H563
-state       Closed
-credential  {root-key $S/Keys/key_1_root_pub.pem}
-images      { {app.bin 0x0C000000} }
-option_bytes {BOR_LEV 2}
-EOR
+. "$H5_TOP_SRCDIR/scripts/sample-recipe.sh"
+sample_recipe "$W/bench.recipe" bench
 rows=""
 for n in $BENCH_BATCHES; do
 	rm -rf "$W/sims" "$W/r$n.jsonl"*

@@ -202,17 +202,11 @@ proc stm32h5x::recipe_problems {r allow_locked} {
 		}
 		foreach rg $ranges {
 			lassign $rg start len
-			set inside 0
-			foreach base $bases {
-				if { $start >= $base && $start + $len <= $base + $fsize } {
-					set inside 1
-				}
-			}
-			if { !$inside } {
-				lappend p [format "image '%s': 0x%08x..0x%08x is outside the %s's flash\
-					(%s)" [file tail $f] $start [expr {$start + $len - 1}] $part [join [lmap \
-					base $bases {format "0x%08x..0x%08x" $base [expr {$base + $fsize - 1}]}] \
-					" or "]]
+			set where [outside_flash $start $len $bases $fsize]
+			if { $where ne "" } {
+				lappend p [format "image '%s': 0x%08x..0x%08x is outside the %s's flash (%s%s)" \
+					[file tail $f] $start [expr {$start + $len - 1}] $part $where \
+					[expr {!$tz && $start >= 0x0C000000 ? "; the secure alias needs TrustZone on" : ""}]]
 			}
 		}
 	}

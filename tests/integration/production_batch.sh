@@ -18,15 +18,8 @@ FE=$H5_BUILDDIR/bin/stm32h5-lifecycle
 W=$h5_work
 R=$W/report.jsonl
 head -c 16384 /dev/urandom >"$W/app.bin"
-cat >"$W/product.recipe" <<EOR
-# a product: secure image at the start of the flash, Closed, certificate DA
-name        widget
-part        H563
-state       Closed
-credential  {root-key $S/Keys/key_1_root_pub.pem}
-images      { {app.bin 0x0C000000} }
-option_bytes {BOR_LEV 2}
-EOR
+. "$H5_TOP_SRCDIR/scripts/sample-recipe.sh"
+sample_recipe "$W/product.recipe" widget
 mkdir -p "$W/sims/b1" "$W/sims/b2" "$W/sims/b3" "$W/sims/b4"
 echo "--part H563 --fault-power-loss-after 12" >"$W/sims/b3/options"
 # b4: a chip that went through provisioning for someone else (h5_seed writes the OBKeys)
