@@ -100,6 +100,9 @@ proc board_read {serial chan} {
 		set killed [expr {[lindex [dict get $opts -errorcode] 0] eq "CHILDKILLED"}]
 	}
 	close [dict get $bstate($serial) logf]
+	if { [dict exists $bstate($serial) simpid] } {
+		sim_wait [dict get $bstate($serial) simpid]
+	}
 	board_finish $serial $killed
 	incr running -1
 }
@@ -123,7 +126,11 @@ proc board_finish {serial killed} {
 	lassign [log_result $log] kind text
 	set steps [expr {[dict exists $b steps] ? [dict get $b steps] : {}}]
 	set step [expr {[dict exists $b step] ? [dict get $b step] : ""}]
-	if { $kind eq "ok" } {
+	if { [dict exists $b nostart] } {
+		set result failed
+		set step "connect"
+		set err [dict get $b nostart]
+	} elseif { $kind eq "ok" } {
 		set result done
 		set step ""
 		set err ""
@@ -260,8 +267,14 @@ proc batch {recipe} {
 		report_append $opt(report) [json_obj [list [list serial s $s] {result s running} \
 			[list recipe s $recipe] [list start s [dict get $bstate($s) start]] \
 			[list log s $log]]]
-		if { $opt(probe) eq "sim" } {
-			set env(H5SIM_PORT) [sim_start $s [dict get $r part]]
+		if { $opt(probe) eq "sim" && [catch {sim_start $s [dict get $r part]} port] } {
+			dict set bstate($s) nostart $port
+			close [dict get $bstate($s) logf]
+			board_finish $s 0
+			continue
+		} elseif { $opt(probe) eq "sim" } {
+			lassign $port env(H5SIM_PORT) simpid
+			dict set bstate($s) simpid $simpid
 		}
 		set cmd [list $openocd {*}$scripts_args {*}[probe_args $s] -c init \
 			-c [board_script $recipe] -c shutdown]

@@ -25,7 +25,15 @@ trustzone   on
 credential  {password $S/Binary/password.bin}
 images      { {app.bin 0x0C1FF000} }
 EOR
-mkdir -p sims
+cat >locked.recipe <<EOR
+part           H563
+state          Locked
+locked_consent yes
+credential     {password $S/Binary/password.bin}
+images         { {app.bin 0x08000000} }
+EOR
+mkdir -p sims bsims/broken
+echo "--part H563 --no-such-option" >bsims/broken/options
 
 # t NAME EXPECTED-EXIT REGEX COMMAND...: runs COMMAND, checks its exit code and that its
 # stdout+stderr match REGEX (- : the exit code only)
@@ -66,6 +74,9 @@ run_all() { # run_all LABEL FRONTEND
 	t "$L: discover on the Closed board" 0 'lifecycle 0x3072' $F $sim discover
 	t "$L: regress without --confirm: refused (2)" 2 'confirm' $F $sim regress full --key $S/Keys/key_3_leaf.pem --cert $S/Certificates/cert_leaf_chain.b64
 	t "$L: regress full --confirm" 0 '^Open$' $F $sim regress full --key $S/Keys/key_3_leaf.pem --cert $S/Certificates/cert_leaf_chain.b64 --confirm
+	t "$L: Locked without --allow-locked: refused (2)" 2 'the command line must allow it too' $F $sim provision locked.recipe --confirm
+	t "$L: the board is still Open after the refusals" 0 '^Open$' $F $sim state
+	t "$L: a board whose simulator does not start: failed (1) at connect" 1 "broken: failed at connect: the simulator of 'broken' did not start" $F --probe sim --sim-dir bsims --serial broken --report $L-broken.jsonl batch good.recipe
 	t "$L: doctor runs stm32h5x da doctor, or says it is not there yet" 0 - sh -c "$F $sim doctor >d.txt 2>&1; r=\$?; [ \$r -eq 0 ] || { [ \$r -eq 2 ] && grep -q \"no 'stm32h5x da doctor' yet\" d.txt; }"
 	t "$L: probes lists the simulated boards" 0 '^b$' $F --probe sim --sim-dir sims probes
 	t "$L: an unknown probe: refused (2)" 2 "--probe 'usb' is not" $F --probe usb state
@@ -89,6 +100,10 @@ wait "$pid"
 rc=$?
 if [ $rc -eq 3 ]; then h5_tap 1 "interrupted by SIGTERM: exit 3"; else h5_tap 0 "interrupted by SIGTERM: exit 3 (got $rc)"; fi
 rm -f sims/b/options
+
+rm -rf sims/b
+t "Locked with the recipe's and the command line's consent" 0 '^Locked$' "$H5_BUILDDIR/bin/stm32h5-lifecycle" --probe sim --sim-dir sims --serial b --allow-locked provision locked.recipe --confirm
+h5_check "the chip is Locked (dump)" "^product_state 0x5c$" sims/b/dump.txt
 
 # installed: make install DESTDIR=..., then from PATH (the simulator is not installed: $H5SIM)
 D=$W/destdir
