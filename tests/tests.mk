@@ -23,4 +23,4 @@ INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tc
 EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
 	tests/integration/lib.sh tests/integration/flash_helpers.tcl \
 	tests/integration/bad_input_helpers.tcl tests/integration/provision_helpers.tcl \
-	tests/integration/readme_walkthrough.tcl
+	tests/integration/readme_walkthrough.tcl tests/integration/frontend_env.sh

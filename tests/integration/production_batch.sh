@@ -14,7 +14,7 @@ set -u
 . "$H5_TOP_SRCDIR/tests/integration/lib.sh"
 
 S=$H5_SAMPLES/NUCLEO-H563ZI
-FE=$H5_BUILDDIR/bin/stm32h5-lifecycle
+. "$H5_TOP_SRCDIR/tests/integration/frontend_env.sh"
 W=$h5_work
 R=$W/report.jsonl
 head -c 16384 /dev/urandom >"$W/app.bin"
