@@ -13,12 +13,8 @@ S=$H5_SAMPLES/NUCLEO-H563ZI
 W=$h5_work
 cd "$W" || exit 1
 head -c 8192 /dev/urandom >app.bin
-cat >good.recipe <<EOR
-part        H563
-state       Closed
-credential  {root-key $S/Keys/key_1_root_pub.pem}
-images      { {app.bin 0x0C000000} }
-EOR
+. "$H5_TOP_SRCDIR/scripts/sample-recipe.sh"
+sample_recipe good.recipe widget
 cat >bad.recipe <<EOR
 part        H563
 state       Closed
