@@ -13,7 +13,7 @@ PKGS_PROJECT="libmbedtls-dev libunicorn-dev libcmocka-dev"
 # Recommends of clang), valgrind (memcheck of the simulator), the Arm cross compiler
 # (flash loader regeneration and the simulator's test routines), openocd (stock binary the
 # simulator is checked against), tclsh for the test driver.
-PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl"
+PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl procps"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
