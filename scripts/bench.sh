@@ -282,3 +282,5 @@ doc=$H5_TOP_SRCDIR/docs/performance.md
 	cat "$out"
 } >"$doc"
 echo "bench: written to docs/performance.md"
+# the production line's rows (boards per minute, one board's steps): their own script
+"$H5_TOP_SRCDIR/scripts/bench-production.sh"

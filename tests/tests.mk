@@ -16,7 +16,9 @@ INTEGRATION_TESTS += \
 	tests/integration/provision_interrupted.sh \
 	tests/integration/provision_regress.sh \
 	tests/integration/reopen_secure_access.sh \
-	tests/integration/direct_path_interrupted.sh
+	tests/integration/direct_path_interrupted.sh \
+	tests/integration/production_batch.sh \
+	tests/integration/production_frontend.sh
 
 # one Tcl test per behaviour, each run against a fresh simulator by
 # tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten
@@ -25,4 +27,5 @@ INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tc
 EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
 	tests/integration/lib.sh tests/integration/flash_helpers.tcl \
 	tests/integration/bad_input_helpers.tcl tests/integration/provision_helpers.tcl \
-	tests/integration/readme_walkthrough.tcl tests/integration/cred_lib.sh
+	tests/integration/readme_walkthrough.tcl tests/integration/cred_lib.sh \
+	tests/integration/frontend_env.sh

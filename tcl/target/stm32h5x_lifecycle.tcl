@@ -621,17 +621,10 @@ proc stm32h5x::provision {args} {
 		set ranges [image_ranges $who $f $addr]
 		foreach r $ranges {
 			lassign $r start len
-			set inside 0
-			foreach base $bases {
-				if { $start >= $base && $start + $len <= $base + $fsize } {
-					set inside 1
-				}
-			}
-			if { !$inside } {
-				set where [lmap base $bases {format "0x%08x..0x%08x" $base \
-					[expr {$base + $fsize - 1}]}]
+			set where [outside_flash $start $len $bases $fsize]
+			if { $where ne "" } {
 				fail $who [format "image '%s': 0x%08x..0x%08x is outside the user flash %s\
-					(TrustZone %s)" $f $start [expr {$start + $len - 1}] [join $where " or "] \
+					(TrustZone %s)" $f $start [expr {$start + $len - 1}] $where \
 					[expr {$want_tz ? "on: secure or non-secure alias" : "off"}]]
 			}
 		}
@@ -717,6 +710,18 @@ proc stm32h5x::provision {args} {
 	}
 	say $who "done: the device is $final"
 	return $final
+}
+
+# "" if START..START+LEN lies in one of the flash windows BASES (each FSIZE bytes), else the
+# windows as text ("0x08000000..0x081fffff or ...") for the refusal
+proc stm32h5x::outside_flash {start len bases fsize} {
+	foreach base $bases {
+		if { $start >= $base && $start + $len <= $base + $fsize } {
+			return ""
+		}
+	}
+	return [join [lmap base $bases {format "0x%08x..0x%08x" $base \
+		[expr {$base + $fsize - 1}]}] " or "]
 }
 
 # address ranges {start length} an image writes: .bin from its size, ELF from its program
