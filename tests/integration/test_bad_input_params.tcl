@@ -163,11 +163,12 @@ set DC {stm32h5x da close \['-reset'\]}
 bi_refused "da close with an extra argument" {stm32h5x da close extra} $DC
 bi_refused "da close with an unknown flag" {stm32h5x da close -bogus} $DC
 bi_refused "da config of an unknown setting" {stm32h5x da config bogus} {unknown setting 'bogus'}
-bi_refused "da config setting an unknown setting" {stm32h5x da config bogus 1} {unknown DA setting "bogus"}
+bi_refused "da config setting an unknown setting" {stm32h5x da config bogus 1} {unknown DA setting "bogus"; valid: entry_word, ack_bits}
+bi_refused "da config with a misspelt setting suggests the right one" {stm32h5x da config entry_wrod 1} {unknown DA setting "entry_wrod" \(did you mean "entry_word"\?\)}
 bi_refused "da config entry_word with a word" {stm32h5x da config entry_word foo} {entry_word takes a 32-bit number}
 bi_refused "da config entry_word beyond 32 bits" {stm32h5x da config entry_word 0x100000000} {entry_word takes a 32-bit number}
-bi_refused "da config ack_bits with an unknown layout" {stm32h5x da config ack_bits foo} {ack_bits takes "standard" .* or "swapped"}
-bi_refused "da config data_count with an unknown unit" {stm32h5x da config data_count foo} {data_count takes "words" or "bytes"}
+bi_refused "da config ack_bits with an unknown layout" {stm32h5x da config ack_bits foo} {ack_bits takes "auto", "standard" .* or "swapped"}
+bi_refused "da config data_count with an unknown unit" {stm32h5x da config data_count foo} {data_count takes "auto", "words" or "bytes"}
 bi_refused "da config with three arguments" {stm32h5x da config entry_word 1 2} {stm32h5x da config \[name \[value\]\]}
 bi_refused "da config word_timeout_ms with a word" {stm32h5x da config word_timeout_ms soon} {word_timeout_ms}
 bi_refused "da config word_timeout_ms negative" {stm32h5x da config word_timeout_ms -5} {word_timeout_ms}
@@ -176,9 +177,9 @@ bi_refused "da config response_timeout_ms 0" {stm32h5x da config response_timeou
 bi_refused "da config reset_hold_ms 0" {stm32h5x da config reset_hold_ms 0} {reset_hold_ms takes milliseconds, 1..600000}
 bi_refused "da config word_timeout_ms beyond 600000" {stm32h5x da config word_timeout_ms 99999999999} {word_timeout_ms takes milliseconds, 1..600000}
 bi_refused "da config close_command beyond 16 bits" {stm32h5x da config close_command 0x10000} {close_command takes a command ID 0x0001..0xFFFF}
-bi_refused "da config clear_dev_ack 2" {stm32h5x da config clear_dev_ack 2} {clear_dev_ack takes 0 or 1}
+bi_refused "da config clear_dev_ack 2" {stm32h5x da config clear_dev_ack 2} {clear_dev_ack takes auto, 0 or 1}
 bi_refused "da config resume_after_debug_open with a word" {stm32h5x da config resume_after_debug_open x} {resume_after_debug_open takes 0 or 1}
-h5_check_match "the DA settings kept their defaults" {stm32h5x da config} {entry_word 0x53544441.*clear_dev_ack 1.*close_command 0x0006.*resume_after_debug_open 1.*word_timeout_ms 1000.*response_timeout_ms 5000.*reset_hold_ms 20}
+h5_check_match "the DA settings kept their defaults" {stm32h5x da config} {entry_word auto.*ack_bits auto.*clear_dev_ack auto.*data_count auto.*close_command 0x0006.*resume_after_debug_open 1.*word_timeout_ms 1000.*response_timeout_ms 5000.*reset_hold_ms 20}
 
 h5_check_match "still Open after all refusals" {stm32h5x product_state} {^Open$}
 bi_summary parameters

@@ -25,13 +25,18 @@
 static struct da_settings da_config;
 static bool da_config_ready;
 
-static struct da_settings *settings(void)
+struct da_settings *stm32h5_da_config(void)
 {
 	if (!da_config_ready) {
 		da_settings_defaults(&da_config);
 		da_config_ready = true;
 	}
 	return &da_config;
+}
+
+static struct da_settings *settings(void)
+{
+	return stm32h5_da_config();
 }
 
 /* The reason is the command's error message, so a script's catch gets it too */
@@ -57,6 +62,17 @@ static void print_discovery_field(void *ctx, const char *key, const char *value,
 	print_pair(ctx, key, value);
 }
 
+/* Which transport values the session used (the "auto" ones as detected) */
+static void report_transport(struct command_invocation *cmd, const struct da_session *ss)
+{
+	char line[300];
+
+	da_session_describe(ss, line, sizeof(line));
+	LOG_INFO("stm32h5x da: transport: %s", line);
+	if (cmd)
+		print_pair(cmd, "transport", line);
+}
+
 COMMAND_HANDLER(stm32h5_da_handle_discover_command)
 {
 	struct target *target = get_current_target(CMD_CTX);
@@ -77,6 +93,8 @@ COMMAND_HANDLER(stm32h5_da_handle_discover_command)
 		err = da_protocol_discover(&ss.link, &disco, &diag);
 		da_session_explain(&ss, err, &diag);
 	}
+	if (err == DA_OK)
+		report_transport(CMD, &ss);
 	da_session_close(&ss);
 	if (err != DA_OK)
 		return da_failed(CMD, "discover", &diag);
@@ -203,6 +221,8 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 	if (err == DA_OK) {
 		err = da_protocol_discover(&ss.link, &disco, &diag);
 		da_session_explain(&ss, err, &diag);
+		if (err == DA_OK)
+			report_transport(NULL, &ss);
 		if (err == DA_OK)
 			err = da_auth_plan_check_device(plan, &disco, &diag);
 		if (err == DA_OK && plan->method == DA_AUTH_METHOD_PASSWORD)

@@ -38,10 +38,11 @@ struct da_link_ops {
 struct da_link {
 	const struct da_link_ops *ops;
 	void *ctx;
-	const struct da_settings *settings;
+	struct da_settings *settings;	/* data_count on auto is decided by DISCOVERY */
 	/* optional: told each step in one readable line (never secrets) */
 	void (*progress)(void *progress_ctx, const char *line);
 	void *progress_ctx;
+	size_t received;	/* internal: data words already read while deciding data_count */
 };
 
 /* What the device answered last in an authentication */

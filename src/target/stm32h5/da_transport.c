@@ -64,7 +64,9 @@ enum da_err da_transport_write(struct da_transport *t, uint32_t addr, uint32_t v
 	return DA_OK;
 }
 
-/* Polls DBG_AUTH_ACK until (ack & mask) == want or the timeout */
+#define ACK_ANY	0xFFFFFFFFu	/* wait_ack: any bit of the mask */
+
+/* Polls DBG_AUTH_ACK until (ack & mask) == want (any bit of mask: ACK_ANY) or the timeout */
 static enum da_err wait_ack(struct da_transport *t, uint32_t mask, uint32_t want,
 		unsigned int timeout_ms, uint32_t *ack, struct da_diag *diag)
 {
@@ -76,7 +78,7 @@ static enum da_err wait_ack(struct da_transport *t, uint32_t mask, uint32_t want
 
 		if (err != DA_OK)
 			return err;
-		if ((*ack & mask) == want)
+		if (want == ACK_ANY ? (*ack & mask) != 0 : (*ack & mask) == want)
 			return DA_OK;
 		if (timeval_ms() - start > (int64_t)timeout_ms)
 			return da_fail(diag, DA_ERR_TIMEOUT,
@@ -155,7 +157,7 @@ const struct da_link_ops da_transport_link_ops = {
 	.secret = mailbox_secret,
 };
 
-enum da_err da_transport_open(struct target *target, const struct da_settings *settings,
+enum da_err da_transport_open(struct target *target, struct da_settings *settings,
 		struct da_transport *t, uint32_t *idcode, struct da_diag *diag)
 {
 	struct adiv5_private_config *pc = target->private_config;
@@ -190,6 +192,21 @@ enum da_err da_transport_open(struct target *target, const struct da_settings *s
 	return err;
 }
 
+enum da_err da_transport_read_ap1(struct da_transport *t, uint32_t addr, uint32_t *value,
+		struct da_diag *diag)
+{
+	struct adiv5_ap *ap1 = dap_get_ap(t->dap, 1);
+	int rv = ap1 ? mem_ap_init(ap1) : ERROR_FAIL;
+
+	if (rv == ERROR_OK)
+		rv = mem_ap_read_atomic_u32(ap1, addr, value);
+	if (ap1)
+		dap_put_ap(ap1);
+	if (rv != ERROR_OK)
+		return da_fail(diag, DA_ERR_TRANSPORT, "cannot read 0x%08x through AP1", addr);
+	return DA_OK;
+}
+
 void da_transport_close(struct da_transport *t)
 {
 	if (t->ap)
@@ -222,13 +239,58 @@ enum da_err da_transport_pulse_reset(struct da_transport *t, struct da_diag *dia
 	return drive_reset(false, diag);
 }
 
+/*
+ * The device's answer to the entry word decides ack_bits on auto: host_seen is what ACK showed
+ * right after the host's word under reset (its host bit, if the register shows it then).
+ */
+static uint32_t answer_bit_wanted(const struct da_settings *s, uint32_t host_seen)
+{
+	if (!(s->auto_mask & DA_AUTO_ACK))
+		return device_pending_bit(s);
+	if (host_seen == 0x1)
+		return 0x2;
+	if (host_seen == 0x2)
+		return 0x1;
+	return 0x3;
+}
+
+static void decide_ack_bits(struct da_settings *s, uint32_t bit)
+{
+	if (!(s->auto_mask & DA_AUTO_ACK) || (bit != 0x1 && bit != 0x2))
+		return;
+	s->ack_swapped = bit == 0x1;
+	s->auto_mask &= ~DA_AUTO_ACK;
+	s->detected |= DA_AUTO_ACK;
+}
+
+/* After the answer word was read: clear the device flag if the read left it set */
+static enum da_err settle_device_flag(struct da_transport *t, struct da_diag *diag)
+{
+	struct da_settings *s = t->settings;
+	uint32_t dev_bit = device_pending_bit(s), ack;
+	bool still_set;
+
+	if (!s->clear_dev_ack && !(s->auto_mask & DA_AUTO_CLEAR))
+		return DA_OK;
+	if (da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, NULL) != DA_OK)
+		return DA_OK;
+	still_set = ack & dev_bit;
+	if (s->auto_mask & DA_AUTO_CLEAR) {
+		s->clear_dev_ack = still_set;
+		s->auto_mask &= ~DA_AUTO_CLEAR;
+		s->detected |= DA_AUTO_CLEAR;
+	}
+	if (still_set)
+		return da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
+	return DA_OK;
+}
+
 enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t *answer,
 		struct da_diag *diag)
 {
-	const struct da_settings *s = t->settings;
+	struct da_settings *s = t->settings;
 	enum reset_types cfg = jtag_get_reset_config();
-	uint32_t dev_bit = device_pending_bit(s);
-	uint32_t ack;
+	uint32_t ack, host_seen = 0, wanted;
 	enum da_err err;
 
 	*answered = false;
@@ -245,6 +307,12 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 		return err;
 	alive_sleep(s->reset_hold_ms);
 	err = da_transport_write(t, DA_DBGMCU_AUTH_HOST, s->entry_word, diag);
+	t->ack_under_reset = 0;
+	t->ack_after_entry = 0;
+	if (err == DA_OK && da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, NULL) == DA_OK)
+		t->ack_under_reset = ack;
+	if (s->auto_mask & DA_AUTO_ACK)
+		host_seen = t->ack_under_reset & 0x3;
 	if (err != DA_OK) {
 		drive_reset(false, NULL);
 		da_diag_prefix(diag, "writing the entry word under reset: ");
@@ -256,16 +324,16 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 		return err;
 
 	/* the boot ROM may answer the entry word; its presence and value are unknown */
-	err = wait_ack(t, dev_bit, dev_bit, s->entry_ack_timeout_ms, &ack, NULL);
+	wanted = answer_bit_wanted(s, host_seen);
+	err = wait_ack(t, wanted, ACK_ANY, s->entry_ack_timeout_ms, &ack, NULL);
+	t->ack_after_entry = ack;
 	if (err == DA_OK) {
+		decide_ack_bits(s, ack & wanted);
 		err = da_transport_read(t, DA_DBGMCU_AUTH_DEVICE, answer, diag);
 		if (err != DA_OK)
 			return err;
 		*answered = true;
-		if (s->clear_dev_ack && da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, NULL) == DA_OK
-				&& (ack & dev_bit))
-			return da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
-		return DA_OK;
+		return settle_device_flag(t, diag);
 	}
 	if (err == DA_ERR_TIMEOUT)
 		return DA_OK;
