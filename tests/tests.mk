@@ -8,6 +8,7 @@ INTEGRATION_TESTS += \
 	tests/smoke/board_files_parse.sh \
 	tests/integration/da_regression.sh \
 	tests/integration/da_variants.sh \
+	tests/integration/da_doctor.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
 	tests/integration/faults.sh \

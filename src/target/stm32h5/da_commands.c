@@ -19,6 +19,7 @@
 
 #include "da_auth.h"
 #include "da_commands.h"
+#include "da_doctor.h"
 #include "da_session.h"
 #include "product_state.h"
 
@@ -332,6 +333,18 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 		.usage = "['-reset']",
 		.help = "Lock debug again / end the DA session (LOCK_DEBUG); -reset enters DA "
 			"first.",
+	},
+	{
+		.name = "doctor",
+		.handler = stm32h5_da_doctor_handler,
+		.mode = COMMAND_EXEC,
+		.usage = "['-password' file | '-key' leaf.pem '-cert' chain.b64] "
+			"['-permissions' list]",
+		.help = "Walk the gates to a Debug Authentication (probe, debug port, AP0, "
+			"DBGMCU_IDCODE, AP1, product state, NRST, DA entry, discovery, and the "
+			"named credentials checked locally) and print a table: each gate ok, "
+			"failed or not reached, the value seen and what to do. Sends nothing but "
+			"DISCOVERY. Returns the table as a dictionary with failed_gate.",
 	},
 	{
 		.name = "config",
