@@ -20,6 +20,7 @@
 #include "da_auth.h"
 #include "da_commands.h"
 #include "da_doctor.h"
+#include "da_trace.h"
 #include "da_session.h"
 #include "product_state.h"
 
@@ -345,6 +346,15 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 			"named credentials checked locally) and print a table: each gate ok, "
 			"failed or not reached, the value seen and what to do. Sends nothing but "
 			"DISCOVERY. Returns the table as a dictionary with failed_gate.",
+	},
+	{
+		.name = "trace",
+		.handler = stm32h5_da_trace_handler,
+		.mode = COMMAND_ANY,
+		.usage = "[file | 'off']",
+		.help = "Record every DA mailbox word (time, direction, word, DBG_AUTH_ACK) to "
+			"file, password and signature words redacted, until 'off'; without an "
+			"argument, show where the trace goes. For hardware reports.",
 	},
 	{
 		.name = "config",

@@ -254,8 +254,13 @@ enum da_err da_protocol_auth_certificate(struct da_link *link, const struct da_c
 
 	if (err == DA_OK)
 		err = da_token_build(key, requested, challenge.challenge_vector, tlv, diag);
+	/* the link keeps the token (its signature) out of traces, like a password */
+	if (err == DA_OK && link->ops->secret)
+		link->ops->secret(link->ctx, true);
 	if (err == DA_OK)
 		err = da_exchange(link, ADAC_CMD_AUTH_RESPONSE, tlv, DA_TOKEN_TLV_BYTES, rsp, diag);
+	if (link->ops->secret)
+		link->ops->secret(link->ctx, false);
 	if (err == DA_OK) {
 		outcome->status = rsp->status;
 		err = expect(rsp, ADAC_STATUS_SUCCESS, "token", diag);

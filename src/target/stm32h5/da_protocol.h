@@ -31,7 +31,8 @@ struct da_link_ops {
 	enum da_err (*get)(void *ctx, uint32_t *word, unsigned int timeout_ms,
 			struct da_diag *diag);
 	/* Optional: the words sent between secret(true) and secret(false) carry a secret (a
-	 * password): the link must keep them out of every log, whatever the debug level */
+	 * password, or a token's signature): the link must keep them out of every log and
+	 * trace, whatever the debug level */
 	void (*secret)(void *ctx, bool on);
 };
 

@@ -16,6 +16,7 @@
 #include <target/target.h>
 #include <transport/transport.h>
 
+#include "da_trace.h"
 #include "da_transport.h"
 
 /* ACK bits: firmware semantics by default, RM wording with ack_bits swapped (§1.3) */
@@ -104,6 +105,9 @@ static enum da_err mailbox_put(void *ctx, uint32_t word, unsigned int timeout_ms
 		da_diag_prefix(diag, "the device did not take the previous word: ");
 	if (err != DA_OK)
 		return err;
+	/* request headers are shown; the data words of a secret request are not */
+	da_trace_word(true, word, ack, t->secret && t->words_put >= 2);
+	t->words_put++;
 	return da_transport_write(t, DA_DBGMCU_AUTH_HOST, word, diag);
 }
 
@@ -121,6 +125,9 @@ static enum da_err mailbox_get(void *ctx, uint32_t *word, unsigned int timeout_m
 	if (err != DA_OK)
 		return err;
 	err = da_transport_read(t, DA_DBGMCU_AUTH_DEVICE, word, diag);
+	t->words_put = 0;
+	if (err == DA_OK)
+		da_trace_word(false, *word, ack, false);
 	if (err != DA_OK || !t->settings->clear_dev_ack)
 		return err;
 	/* [U] whether reading DBG_AUTH_DEVICE clears the flag: clear it if it did not */
@@ -139,6 +146,7 @@ static void mailbox_secret(void *ctx, bool on)
 {
 	struct da_transport *t = ctx;
 
+	t->secret = on;
 	if (on && t->saved_debug_level < 0) {
 		t->saved_debug_level = debug_level;
 		if (debug_level > LOG_LVL_DEBUG) {
@@ -302,6 +310,7 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 		LOG_WARNING("stm32h5x da: reset_config lacks srst_nogate: the entry word is "
 			"written while NRST is low and may be lost");
 
+	da_trace_note("entry: NRST asserted");
 	err = drive_reset(true, diag);
 	if (err != DA_OK)
 		return err;
@@ -313,6 +322,7 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 		t->ack_under_reset = ack;
 	if (s->auto_mask & DA_AUTO_ACK)
 		host_seen = t->ack_under_reset & 0x3;
+	da_trace_word(true, s->entry_word, t->ack_under_reset, false);
 	if (err != DA_OK) {
 		drive_reset(false, NULL);
 		da_diag_prefix(diag, "writing the entry word under reset: ");
@@ -324,14 +334,19 @@ enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t 
 		return err;
 
 	/* the boot ROM may answer the entry word; its presence and value are unknown */
+	da_trace_note("entry: NRST released");
 	wanted = answer_bit_wanted(s, host_seen);
 	err = wait_ack(t, wanted, ACK_ANY, s->entry_ack_timeout_ms, &ack, NULL);
 	t->ack_after_entry = ack;
+	if (err != DA_OK)
+		da_trace_note("entry: no answer in %u ms (DBG_AUTH_ACK 0x%08" PRIx32 ")",
+			s->entry_ack_timeout_ms, ack);
 	if (err == DA_OK) {
 		decide_ack_bits(s, ack & wanted);
 		err = da_transport_read(t, DA_DBGMCU_AUTH_DEVICE, answer, diag);
 		if (err != DA_OK)
 			return err;
+		da_trace_word(false, *answer, ack, false);
 		*answered = true;
 		return settle_device_flag(t, diag);
 	}

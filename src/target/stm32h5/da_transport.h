@@ -35,6 +35,8 @@ struct da_transport {
 	struct adiv5_ap *ap;		/* AP0 */
 	struct da_settings *settings;	/* the session's: detection updates it */
 	int saved_debug_level;		/* while a secret is on the wire; -1 otherwise */
+	bool secret;			/* the request being sent carries a secret */
+	unsigned int words_put;		/* words of the request being sent so far */
 	/* what the last entry sequence showed (for "stm32h5x da doctor") */
 	uint32_t ack_under_reset;	/* DBG_AUTH_ACK right after the entry word, NRST low */
 	uint32_t ack_after_entry;	/* DBG_AUTH_ACK once the answer came or did not */
