@@ -163,6 +163,13 @@ proc stm32h5x::device {who} {
 			H56x/H57x)" $dev_id]
 	}
 	set info [dict get $lines $line]
+	# with AP1 closed product_state answers through Debug Authentication, but the procs
+	# need the core itself
+	if { ![[target current] was_examined] } {
+		fail $who "the core's access port is closed (Closed, or TZ-Closed/iROT-Provisioned\
+			for the secure side): use stm32h5x::regress or stm32h5x::reopen_debug\
+			(stm32h5x product_state shows the state)"
+	}
 	if { [catch {string trim [stm32h5x product_state]} pstate] } {
 		set why [expr {[string trim $pstate] eq "" ? "" : " ([string trim $pstate])"}]
 		fail $who "the product state cannot be read$why; in Closed the core's access port is\
@@ -571,7 +578,10 @@ proc stm32h5x::provision {args} {
 				set msg "the device stopped answering"
 			}
 			set now "in an unknown state (it cannot be read: connection lost?)"
-			catch {set now [string trim [stm32h5x product_state]]}
+			# not through Debug Authentication: its entry resets the chip
+			if { [[target current] was_examined] } {
+				catch {set now [string trim [stm32h5x product_state]]}
+			}
 			fail $who "step $i/$n ($label) failed: $msg. The device is now $now; see\
 				docs/provisioning.md, Recovery: re-running the same command resumes"
 		}

@@ -129,8 +129,17 @@ int h5_lc_device_get(struct command_invocation *cmd, struct h5_lc_device *dev)
 	if (!dev->target)
 		return ERROR_FAIL;
 	int retval = stm32h5x_bank_of_target(dev->target, &dev->bank);
-	if (retval != ERROR_OK)
+	if (retval != ERROR_OK) {
+		if (!target_was_examined(dev->target))
+			command_print(CMD, "stm32h5x: the core's access port is closed (product state "
+					"Closed, or TZ-Closed/iROT-Provisioned for the secure side): "
+					"'stm32h5x product_state' reads it through Debug Authentication, "
+					"'stm32h5x da auth' reopens debug");
+		else
+			command_print(CMD, "stm32h5x: the flash of target %s cannot be probed",
+					target_name(dev->target));
 		return retval;
+	}
 	dev->part = stm32h5x_part(dev->bank);
 	if (!dev->part) {
 		LOG_ERROR("stm32h5x: the part of target %s is not known", target_name(dev->target));
