@@ -10,6 +10,7 @@ INTEGRATION_TESTS += \
 	tests/integration/da_variants.sh \
 	tests/integration/da_doctor.sh \
 	tests/integration/da_trace.sh \
+	tests/integration/poll_quiet.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
 	tests/integration/faults.sh \

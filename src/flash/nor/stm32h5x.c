@@ -19,6 +19,7 @@
 #include <target/algorithm.h>
 #include <target/armv7m.h>
 #include "stm32h5x.h"
+#include "target/stm32h5/ap1_watch.h"
 #include "target/stm32h5/commands.h"
 #include "target/stm32h5/product_state.h"
 
@@ -242,6 +243,7 @@ FLASH_BANK_COMMAND_HANDLER(stm32h5x_flash_bank_command)
 	bank->size = window->kind == STM32H5X_OTP ? STM32H5X_OTP_SIZE : STM32H5X_SECTOR_SIZE;
 	bank->write_start_alignment = window->kind == STM32H5X_USER ? STM32H5X_FLASH_WORD : 2;
 	bank->write_end_alignment = bank->write_start_alignment;
+	stm32h5_ap1_watch(bank->target);	/* quiet polling while AP1 is closed */
 	return ERROR_OK;
 }
 
