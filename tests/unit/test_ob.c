@@ -255,7 +255,7 @@ static void lines_without_a_described_layout_are_refused(void **state)
 {
 	assert_false(h5_ob_line_is_known(H5_FAMILY_H54X));
 	assert_false(h5_ob_line_is_known(H5_FAMILY_H5EF));
-	assert_true(refused_with(&h55x, "SWAP_BANK=0", "not described by the reference"));
+	assert_true(refused_with(&h55x, "SWAP_BANK=0", "not known to this tool"));
 }
 
 static void watermarks_must_stay_inside_the_bank_of_the_actual_part(void **state)

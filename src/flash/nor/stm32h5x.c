@@ -268,15 +268,21 @@ static int stm32h5x_reg_put(struct flash_bank *bank, const struct stm32h5x_reg_s
 }
 
 /* Names every error bit set in sr; returns true if there was one. */
+/* ": NAME (meaning)" of the last reported error, for a command's error text */
+static char stm32h5x_last_error[200];
+
 static bool stm32h5x_report_errors(const char *what, uint32_t sr, uint32_t mask)
 {
 	uint32_t errors = sr & mask;
 	if (!errors)
 		return false;
 	for (unsigned int i = 0; i < ARRAY_SIZE(stm32h5x_sr_errors); i++) {
-		if (errors & stm32h5x_sr_errors[i].bit)
-			LOG_ERROR("stm32h5x: %s failed: %s (%s)", what, stm32h5x_sr_errors[i].name,
-				stm32h5x_sr_errors[i].meaning);
+		if (!(errors & stm32h5x_sr_errors[i].bit))
+			continue;
+		LOG_ERROR("stm32h5x: %s failed: %s (%s)", what, stm32h5x_sr_errors[i].name,
+			stm32h5x_sr_errors[i].meaning);
+		snprintf(stm32h5x_last_error, sizeof(stm32h5x_last_error), ": %s (%s)",
+			stm32h5x_sr_errors[i].name, stm32h5x_sr_errors[i].meaning);
 	}
 	return true;
 }
@@ -1446,13 +1452,14 @@ COMMAND_HANDLER(stm32h5x_handle_mass_erase_command)
 
 	const struct stm32h5x_reg_set *regs = stm32h5x_regs_for(info);
 	struct stm32h5x_secbb_save save;
+	stm32h5x_last_error[0] = '\0';
 	retval = stm32h5x_session_open(bank, regs, &save, "mass erase");
 	if (retval == ERROR_OK)
 		retval = stm32h5x_erase_cr(bank, regs, STM32H5X_CR_MER | STM32H5X_CR_STRT,
 				"mass erase", STM32H5X_TIMEOUT_BANK);
 	retval = stm32h5x_session_close(bank, regs, &save, retval);
 	if (retval != ERROR_OK) {
-		LOG_ERROR("stm32h5x: mass erase failed");
+		command_print(CMD, "stm32h5x: mass erase failed%s", stm32h5x_last_error);
 		return retval;
 	}
 	for (unsigned int i = 0; i < bank->num_sectors; i++)
@@ -1567,7 +1574,8 @@ COMMAND_HANDLER(stm32h5x_handle_option_write_command)
 	return ERROR_OK;
 }
 
-/* stm32h5x otp_lock <bank> <first_block> [<last_block>] [confirm] */
+/* stm32h5x otp_lock <bank> <first_block> [<last_block>] -confirm (the bare word "confirm" is
+ * still accepted, deprecated) */
 COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 {
 	struct flash_bank *bank;
@@ -1575,7 +1583,11 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 	unsigned int argc = CMD_ARGC;
 	bool confirmed = false;
 
-	if (argc >= 3 && strcmp(CMD_ARGV[argc - 1], "confirm") == 0) {
+	if (argc >= 3 && (strcmp(CMD_ARGV[argc - 1], "-confirm") == 0
+			|| strcmp(CMD_ARGV[argc - 1], "confirm") == 0)) {
+		if (CMD_ARGV[argc - 1][0] != '-')
+			LOG_WARNING("stm32h5x: otp_lock: the bare word 'confirm' is deprecated, "
+				"write -confirm");
 		confirmed = true;
 		argc--;
 	}
@@ -1587,7 +1599,8 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 		COMMAND_PARSE_NUMBER(u32, CMD_ARGV[2], last);
 	unsigned int blocks = STM32H5X_OTP_SIZE / STM32H5X_OTP_BLOCK_SIZE;
 	if (first > last || last >= blocks) {
-		LOG_ERROR("stm32h5x: OTP blocks are 0..%u; got %" PRIu32 "..%" PRIu32, blocks - 1, first, last);
+		command_print(CMD, "stm32h5x: OTP blocks are 0..%u; got %" PRIu32 "..%" PRIu32,
+			blocks - 1, first, last);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	int retval = CALL_COMMAND_HANDLER(stm32h5x_command_bank, &bank);
@@ -1598,16 +1611,17 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 	uint32_t start = STM32H5X_OTP_BASE + first * STM32H5X_OTP_BLOCK_SIZE;
 	uint32_t end = STM32H5X_OTP_BASE + (last + 1) * STM32H5X_OTP_BLOCK_SIZE - 1;
 	if (!confirmed) {
-		LOG_ERROR("stm32h5x: otp_lock refused: locking OTP blocks %" PRIu32 "..%" PRIu32 " (0x%08" PRIx32
-			"..0x%08" PRIx32 ", OTPBLR bits 0x%08" PRIx32 ") is irreversible; repeat the command "
-			"with 'confirm' as its last argument", first, last, start, end, bits);
+		command_print(CMD, "stm32h5x: otp_lock refused: locking OTP blocks %" PRIu32 "..%" PRIu32
+			" (0x%08" PRIx32 "..0x%08" PRIx32 ", OTPBLR bits 0x%08" PRIx32 ") is irreversible; "
+			"repeat the command with -confirm as its last argument", first, last, start, end,
+			bits);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 
 	struct stm32h5x_ob_write w = { .offset = STM32H5X_OTPBLR_PRG, .value = bits, .mask = bits };
 	retval = stm32h5x_option_program(bank, &w, 1);
 	if (retval != ERROR_OK) {
-		LOG_ERROR("stm32h5x: otp_lock failed");
+		command_print(CMD, "stm32h5x: otp_lock failed (the flash error is above)");
 		return retval;
 	}
 	uint32_t cur;
@@ -1649,8 +1663,9 @@ static const struct command_registration stm32h5x_exec_command_handlers[] = {
 		.name = "otp_lock",
 		.handler = stm32h5x_handle_otp_lock_command,
 		.mode = COMMAND_EXEC,
-		.usage = "bank_id first_block [last_block] confirm",
-		.help = "Lock OTP blocks of 64 bytes for ever (irreversible; needs 'confirm').",
+		.usage = "bank_id first_block [last_block] -confirm",
+		.help = "Lock OTP blocks of 64 bytes for ever (irreversible; needs -confirm; the "
+			"bare word 'confirm' is still accepted, deprecated).",
 	},
 	{
 		.chain = stm32h5_lifecycle_command_handlers,

@@ -186,23 +186,24 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		else if (!strcmp(CMD_ARGV[i], "-permissions"))
 			slot = &permissions;
 		else {
-			LOG_ERROR("stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
-			return ERROR_COMMAND_SYNTAX_ERROR;
+			command_print(CMD, "stm32h5x da auth: unknown option '%s' (valid: -key, -cert, "
+				"-password, -permissions)", CMD_ARGV[i]);
+			return ERROR_COMMAND_ARGUMENT_INVALID;
 		}
 		if (i + 1 >= CMD_ARGC) {
-			LOG_ERROR("stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
-			return ERROR_COMMAND_SYNTAX_ERROR;
+			command_print(CMD, "stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
+			return ERROR_COMMAND_ARGUMENT_INVALID;
 		}
 		*slot = CMD_ARGV[i + 1];
 	}
 	if (password ? (key || cert) : !(key && cert)) {
-		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password");
-		return ERROR_COMMAND_SYNTAX_ERROR;
+		command_print(CMD, "stm32h5x da auth: give either -key and -cert, or -password");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	if (!password && !permissions) {
-		LOG_ERROR("stm32h5x da auth: -permissions is required with certificates "
+		command_print(CMD, "stm32h5x da auth: -permissions is required with certificates "
 			"(e.g. full_regression, debug_open_l3)");
-		return ERROR_COMMAND_SYNTAX_ERROR;
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 
 	plan = calloc(1, sizeof(*plan));

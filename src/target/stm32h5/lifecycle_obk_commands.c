@@ -61,7 +61,7 @@ static int sram3_base(struct command_invocation *cmd, const struct h5_lc_device 
 		*base = SRAM3_H52X;
 		break;
 	default:
-		command_print(CMD, "the SRAM3 address of this line is not known to the reference");
+		command_print(CMD, "the SRAM3 address of this line is not known to this tool");
 		return ERROR_FAIL;
 	}
 	if (dev->tzen)
@@ -144,7 +144,7 @@ COMMAND_HANDLER(h5_handle_obk_provision)
 
 	if (CMD_ARGC != 1)
 		return ERROR_COMMAND_SYNTAX_ERROR;
-	int retval = h5_lc_read_file(CMD_ARGV[0], OBK_FILE_MAX, &file, &len);
+	int retval = h5_lc_read_file(CMD, CMD_ARGV[0], OBK_FILE_MAX, &file, &len);
 	if (retval != ERROR_OK)
 		return retval;
 	if (!h5_obk_parse(file, len, &obk, err, sizeof(err))) {
@@ -278,7 +278,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	const char *in_path = password ? password : root_key;
 	uint8_t *in;
 	size_t in_len;
-	int retval = h5_lc_read_file(in_path, 16384, &in, &in_len);
+	int retval = h5_lc_read_file(CMD, in_path, 16384, &in, &in_len);
 	if (retval != ERROR_OK)
 		return retval;
 	bool ok = password ? h5_password_file_hash(in, in_len, hash, err, sizeof(err))
@@ -340,7 +340,7 @@ COMMAND_HANDLER(h5_handle_da_password_provision)
 	retval = stm32h5x_read_reg(dev.bank, STM32H5X_OTPBLR_CUR, &lockbl);
 	if (retval != ERROR_OK)
 		return retval;
-	retval = h5_lc_read_file(CMD_ARGV[0], 4096, &file, &len);
+	retval = h5_lc_read_file(CMD, CMD_ARGV[0], 4096, &file, &len);
 	if (retval != ERROR_OK)
 		return retval;
 	bool ok = h5_otp_password_image(file, len, lockbl, image, err, sizeof(err));

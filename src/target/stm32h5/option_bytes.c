@@ -293,7 +293,7 @@ const char *h5_ob_effect_text(enum h5_ob_effect effect)
 	case H5_OB_EFFECT_RESET:
 		return "after a reset";
 	default:
-		return "at a time the reference does not confirm (reset to be sure)";
+		return "at a time not known for sure (reset to be sure)";
 	}
 }
 
@@ -505,8 +505,8 @@ bool h5_ob_plan_add(struct h5_ob_plan *plan, const char *item, char *err, size_t
 		return false;
 	}
 	if (!h5_ob_line_is_known(plan->part.family)) {
-		snprintf(err, err_size, "the option-byte layout of the %s line is not described by "
-				"the reference, so %s cannot be set safely",
+		snprintf(err, err_size, "the option-byte layout of the %s line is not known to this "
+				"tool, so %s cannot be set safely",
 				family_in_range(plan->part.family) ? lines[plan->part.family].name
 				: "unknown", field->name);
 		return false;
