@@ -22,6 +22,7 @@
 #include "target/stm32h5/ap1_watch.h"
 #include "target/stm32h5/commands.h"
 #include "target/stm32h5/product_state.h"
+#include "target/stm32h5/progress.h"
 
 /* ---- fixed addresses (§1.1, §2.1) ------------------------------------------------------- */
 
@@ -765,8 +766,10 @@ static int stm32h5x_erase_user(struct flash_bank *bank, const struct stm32h5x_re
 {
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 	unsigned int spb = info->sectors_per_bank;
+	struct h5_progress progress;
 	int retval = ERROR_OK;
 
+	h5_progress_start(&progress, "erasing", "sectors", 1, last - first + 1);
 	for (unsigned int half = 0; half < 2 && retval == ERROR_OK; half++) {
 		unsigned int lo = half * spb, hi = lo + spb - 1;
 		if (last < lo || first > hi)
@@ -780,9 +783,12 @@ static int stm32h5x_erase_user(struct flash_bank *bank, const struct stm32h5x_re
 					(pb ? STM32H5X_CR_BKSEL : 0), what, STM32H5X_TIMEOUT_BANK);
 			continue;
 		}
-		for (unsigned int s = MAX(first, lo); s <= MIN(last, hi) && retval == ERROR_OK; s++)
+		for (unsigned int s = MAX(first, lo); s <= MIN(last, hi) && retval == ERROR_OK; s++) {
 			retval = stm32h5x_erase_sector(bank, regs, pb, s - lo);
+			h5_progress_update(&progress, s - first + 1);
+		}
 	}
+	h5_progress_end(&progress, last - first + 1);
 	return retval;
 }
 
@@ -1030,6 +1036,46 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 			address + done * STM32H5X_FLASH_WORD, words - done);
 }
 
+/*
+ * Long writes in pieces, with a progress line between them. Each piece restarts the loader,
+ * whose first FIFO fill and last drain overlap nothing: pieces last about 3 s (measured on the
+ * first one) so that this costs a few percent at most, and a line still comes every few s.
+ */
+#define STM32H5X_PROGRESS_FIRST	(64 * 1024)
+#define STM32H5X_PROGRESS_MS	3000
+
+static int stm32h5x_write_user_progress(struct flash_bank *bank,
+		const struct stm32h5x_reg_set *regs, const uint8_t *buffer, uint32_t address,
+		uint32_t count)
+{
+	struct h5_progress progress;
+	uint32_t done = 0;
+	int retval = ERROR_OK;
+
+	uint32_t piece = STM32H5X_PROGRESS_FIRST;
+	int64_t start = timeval_ms();
+
+	h5_progress_start(&progress, "programming", "KiB", 1024, count);
+	while (done < count && retval == ERROR_OK) {
+		uint32_t n = MIN(count - done, piece);
+
+		retval = stm32h5x_write_user(bank, regs, buffer + done, address + done, n);
+		if (retval == ERROR_OK)
+			done += n;
+		h5_progress_update(&progress, done);
+		if (done == n) {
+			/* from the rate of the first piece: pieces of about STM32H5X_PROGRESS_MS */
+			int64_t ms = MAX(timeval_ms() - start, 1);
+			uint64_t bytes = (uint64_t)done * STM32H5X_PROGRESS_MS / (uint64_t)ms;
+
+			piece = (uint32_t)MIN(MAX(bytes, (uint64_t)STM32H5X_PROGRESS_FIRST),
+				(uint64_t)count) & ~(STM32H5X_FLASH_WORD - 1);
+		}
+	}
+	h5_progress_end(&progress, done);
+	return retval;
+}
+
 static int stm32h5x_check_edata_range(struct flash_bank *bank, uint32_t offset, uint32_t count)
 {
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
@@ -1110,7 +1156,7 @@ static int stm32h5x_flash_write(struct flash_bank *bank, const uint8_t *buffer,
 	}
 	if (retval == ERROR_OK) {
 		if (kind == STM32H5X_USER)
-			retval = stm32h5x_write_user(bank, regs, buffer, address, count);
+			retval = stm32h5x_write_user_progress(bank, regs, buffer, address, count);
 		else
 			retval = stm32h5x_write_halfwords(bank, regs, buffer, address, count);
 	}
