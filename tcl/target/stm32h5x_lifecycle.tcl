@@ -406,6 +406,13 @@ proc stm32h5x::provision {args} {
 	}
 
 	# --- checks on the arguments alone
+	# state names match as in 'stm32h5x product_state': any case, with or without - or _
+	set folded [string map {- "" _ "" " " ""} [string tolower $final]]
+	foreach f [concat $finals Locked] {
+		if { [string map {- "" _ "" " " ""} [string tolower $f]] eq $folded } {
+			set final $f
+		}
+	}
 	if { $final eq "Locked" } {
 		fail $who "Locked is not a final state of provision (it can never be left): provision\
 			to Closed, then 'stm32h5x product_state Locked -confirm'"

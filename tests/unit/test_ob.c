@@ -223,6 +223,9 @@ static void tzen_takes_only_b4_or_c3(void **state)
 {
 	assert_true(refused_with(&h563_2m, "TZEN=0xB5", "only 0xB4 (enabled) or 0xC3 (disabled)"));
 	assert_true(refused_with(&h563_2m, "TZEN=1", "not 0x01"));
+	/* misspelt names and values: a suggestion, and the valid values */
+	assert_true(refused_with(&h563_2m, "TZNE=0xB4", "unknown option byte 'TZNE' (did you mean 'TZEN'?"));
+	assert_true(refused_with(&h563_2m, "IWDG_SW=softwre", "(did you mean 'software'?); valid: hardware, software"));
 	assert_true(refused_with(&h563_2m, "TZEN=0x1B4", "does not fit"));
 }
 
