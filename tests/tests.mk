@@ -13,6 +13,7 @@ INTEGRATION_TESTS += \
 	tests/integration/poll_quiet.sh \
 	tests/integration/refusals_catchable.sh \
 	tests/integration/flash_progress.sh \
+	tests/integration/no_temp_files.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
 	tests/integration/faults.sh \

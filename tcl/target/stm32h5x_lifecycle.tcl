@@ -198,27 +198,22 @@ proc stm32h5x::device {who} {
 
 # --- credentials ------------------------------------------------------------------------------
 
-# Writes the DA configuration .obk of a credential with "stm32h5x obk make_da_config", as
-# bytes only (the hash comes from C: no SHA-256 in Tcl). provision chooses TZEN from the
-# credential and sets it later, so the configuration is made for that setting (-trustzone),
-# not for the device's present one. Returns the file's bytes as a list; the file is removed.
+# The DA configuration .obk of a credential from "stm32h5x obk make_da_config -out -", as
+# bytes only, no file (the hash comes from C: no SHA-256 in Tcl). provision chooses TZEN from
+# the credential and sets it later, so the configuration is made for that setting
+# (-trustzone), not for the device's present one. Returns the bytes as a list.
 proc stm32h5x::make_obk_bytes {who kind path permissions encrypt} {
-	variable settings
-	set out [file join $settings(tmpdir) "stm32h5x-da-[clock seconds]-[incr ::stm32h5x::tmp_seq].obk"]
 	set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
 	set tz [expr {$kind eq "password" ? "off" : "on"}]
-	if { [catch {stm32h5x obk make_da_config -out $out $opt $path -permissions $permissions \
+	if { [catch {stm32h5x obk make_da_config -out - $opt $path -permissions $permissions \
 			-encrypt $encrypt -trustzone $tz} msg] } {
-		catch {file delete $out}
 		if { [string trim $msg] eq "" } {
 			set msg [expr {$kind eq "password" ? "not a password file (ST TLV or 4..16 raw\
 				bytes)" : "not a P-256 key in PEM"}]
 		}
 		fail $who "the credential '$path' cannot be used: [string trim $msg]"
 	}
-	set bytes [byte_list [read_bytes $out]]
-	file delete $out
-	return $bytes
+	return [string trim $msg]
 }
 
 # the credential hash (32 numbers) of a credential
@@ -725,15 +720,16 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 		set tmp ""
 		if { $obk eq "" } {
 			variable settings
-			set tmp [file join $settings(tmpdir) "stm32h5x-da-[clock seconds]-[incr ::stm32h5x::tmp_seq].obk"]
 			set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
-			stm32h5x obk make_da_config -out $tmp $opt $cred -permissions $perms \
-				-encrypt $encrypt
+			# a new private directory (mkdtemp), never a predictable name
+			set tmp [string trim [stm32h5x obk make_da_config -out-private \
+				$settings(tmpdir) $opt $cred -permissions $perms -encrypt $encrypt]]
 			set obk $tmp
 		}
 		set failed [catch {string trim [stm32h5x obk provision $obk]} r]
 		if { $tmp ne "" } {
 			catch {file delete $tmp}
+			catch {file delete [file dirname $tmp]}
 		}
 		if { $failed } {
 			error $r

@@ -100,7 +100,7 @@ bi_refused "obk with an unknown subcommand" {stm32h5x obk frob} {stm32h5x obk pr
 bi_refused "obk provision without a file" {stm32h5x obk provision} {stm32h5x obk provision <file.obk>}
 bi_refused "obk provision with two files" {stm32h5x obk provision a b} {stm32h5x obk provision <file.obk>}
 bi_refused "obk provision of ST's good file while Open" {stm32h5x obk provision $S/Binary/DA_ConfigWithPassword.obk} {OBKeys are provisioned in the Provisioning state}
-set MK {stm32h5x obk make_da_config -out <file.obk>}
+set MK {stm32h5x obk make_da_config \(-out <file.obk>}
 bi_refused "make_da_config without arguments" {stm32h5x obk make_da_config} $MK
 bi_refused "make_da_config with -out and no file" {stm32h5x obk make_da_config -out} $MK
 bi_refused "make_da_config without a credential" {stm32h5x obk make_da_config -out $H5_TMP/a.obk} $MK

@@ -12,9 +12,13 @@
 #include "config.h"
 #endif
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <flash/nor/core.h>
 #include <flash/nor/stm32h5x.h>
@@ -207,9 +211,55 @@ out:
 	return retval;
 }
 
+/*
+ * Where make_da_config puts its .obk: a named file, the result itself ("-out -": the bytes as
+ * a list of numbers, no file at all, for read-only checks), or a new file in a private
+ * directory made with mkdtemp under private_dir (the caller deletes both).
+ */
+static int write_obk(struct command_invocation *cmd, const char *out_path, const char *private_dir,
+		const uint8_t *obk, size_t size, char *path, size_t path_size)
+{
+	if (out_path && strcmp(out_path, "-") == 0) {
+		for (size_t i = 0; i < size; i++)
+			command_print_sameline(CMD, "%s%u", i ? " " : "", obk[i]);
+		return ERROR_OK;
+	}
+	if (private_dir) {
+		char dir[PATH_MAX];
+		if ((size_t)snprintf(dir, sizeof(dir), "%s/stm32h5x.XXXXXX", private_dir) >= sizeof(dir)
+				|| !mkdtemp(dir)) {
+			command_print(CMD, "cannot create a private directory in '%s': %s", private_dir,
+					strerror(errno));
+			return ERROR_FAIL;
+		}
+		if ((size_t)snprintf(path, path_size, "%.*s/da_config.obk", (int)(path_size - 16),
+				dir) >= path_size) {
+			rmdir(dir);
+			command_print(CMD, "the private directory name is too long");
+			return ERROR_FAIL;
+		}
+	} else {
+		snprintf(path, path_size, "%s", out_path);
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | (private_dir ? O_EXCL : 0), 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	bool written = f && fwrite(obk, 1, size, f) == size;
+	if (f && fclose(f) != 0)
+		written = false;
+	else if (!f && fd >= 0)
+		close(fd);
+	if (!written) {
+		command_print(CMD, "cannot write '%s'", path);
+		return ERROR_FAIL;
+	}
+	LOG_INFO("stm32h5x: wrote %s", path);
+	command_print(CMD, "%s", path);
+	return ERROR_OK;
+}
+
 COMMAND_HANDLER(h5_handle_obk_make_da_config)
 {
-	const char *out_path = NULL, *password = NULL, *root_key = NULL;
+	const char *out_path = NULL, *private_dir = NULL, *password = NULL, *root_key = NULL;
 	uint32_t permissions = H5_DA_PERMISSIONS_DEFAULT;
 	uint32_t encrypt = 0;
 	int for_tzen = -1;	/* -trustzone on|off: the TZEN the configuration is made for */
@@ -229,6 +279,8 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 			for_tzen = strcmp(arg, "on") == 0;
 		} else if (strcmp(opt, "-out") == 0) {
 			out_path = arg;
+		} else if (strcmp(opt, "-out-private") == 0) {
+			private_dir = arg;
 		} else if (strcmp(opt, "-password") == 0) {
 			password = arg;
 		} else if (strcmp(opt, "-root-key") == 0) {
@@ -245,7 +297,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}
 	}
-	if (!out_path || !password == !root_key)
+	if (!out_path == !private_dir || !password == !root_key)
 		return ERROR_COMMAND_SYNTAX_ERROR;
 
 	/*
@@ -290,23 +342,15 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	}
 
 	uint8_t obk[H5_DA_OBK_FILE_SIZE];
+	char path[PATH_MAX];
 	h5_da_config_build(hash, permissions, encrypt, obk);
-	FILE *f = fopen(out_path, "wb");
-	bool written = f && fwrite(obk, 1, sizeof(obk), f) == sizeof(obk);
-	if (f && fclose(f) != 0)
-		written = false;
-	if (!written) {
-		command_print(CMD, "cannot write '%s'", out_path);
-		return ERROR_FAIL;
-	}
 	if (!(permissions & H5_DA_PERM_FULL_REGRESSION))
 		LOG_WARNING("stm32h5x: permissions 0x%08" PRIX32 " do not allow a full regression",
 				permissions);
-	LOG_INFO("stm32h5x: wrote %s: DA configuration with a %s hash, permissions 0x%08" PRIX32
-			", encryption flag %" PRIu32, out_path, password ? "password" : "root-key",
-			permissions, encrypt);
-	command_print(CMD, "%s", out_path);
-	return ERROR_OK;
+	LOG_DEBUG("stm32h5x: DA configuration with a %s hash, permissions 0x%08" PRIX32
+			", encryption flag %" PRIu32, password ? "password" : "root-key", permissions,
+			encrypt);
+	return write_obk(CMD, out_path, private_dir, obk, sizeof(obk), path, sizeof(path));
 }
 
 COMMAND_HANDLER(h5_handle_da_password_provision)
@@ -424,10 +468,12 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.name = "make_da_config",
 		.handler = h5_handle_obk_make_da_config,
 		.mode = COMMAND_ANY,
-		.usage = "-out <file.obk> (-password <file> | -root-key <pem>) "
-			"[-permissions <mask>] [-encrypt 0|1] [-trustzone on|off]",
+		.usage = "(-out <file.obk> | -out - | -out-private <dir>) (-password <file> | "
+			"-root-key <pem>) [-permissions <mask>] [-encrypt 0|1] [-trustzone on|off]",
 		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
-			"Creator does (default permissions 0x00005077, encryption flag 0). Refuses the "
+			"Creator does (default permissions 0x00005077, encryption flag 0); '-out -' "
+			"returns its bytes instead of writing a file, -out-private writes it in a new "
+			"private directory under dir and returns the file's path. Refuses the "
 			"kind that does not match the TrustZone setting it is made for: -trustzone "
 			"(the device is then not consulted), else the connected device's.",
 	},
