@@ -42,8 +42,8 @@ h5_check "a misspelt option-byte value: the error suggests it and lists the vali
 h5_seed "--part H563" "-"
 h5_state_ob wrp1r 0xfffffffe
 h5_session "--part H563" "$(catch_echo MER 'stm32h5x mass_erase 0')"
-h5_check "a failed mass_erase: the error names the flash error" \
-	"^MER: <stm32h5x: mass erase failed: WRPERR \(write protection" "$L"
+h5_check "a failed mass_erase: the error names the flash error and its actual cause" \
+	"^MER: <stm32h5x: mass erase failed: WRPERR: bank 1 sector groups write-protected \(WRPSGn1 0xfffffffe\)" "$L"
 
 # product-state names match the same way everywhere: any case, with or without - or _
 h5_fresh_state

@@ -288,6 +288,62 @@ static bool stm32h5x_report_errors(const char *what, uint32_t sr, uint32_t mask)
 	return true;
 }
 
+/*
+ * WRPERR has four causes (a write-protected sector group, the HDP area, a sector secure by
+ * watermark, a locked OTP block): the ones the option bytes show active, appended to the
+ * last error's text and logged. Reads only; nothing if none can be read.
+ */
+#define STM32H5X_SECWM1R_CUR	0x0E0u
+#define STM32H5X_HDP1R_CUR	0x0F8u
+#define STM32H5X_SECTOR_FIELD	0x7Fu	/* STRT [6:0], END [22:16] */
+
+static void stm32h5x_explain_wrperr(struct flash_bank *bank)
+{
+	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
+	char why[240] = "";
+	size_t n = 0;
+	uint32_t v;
+
+#define WHY(...) do { \
+		int w_ = snprintf(why + n, sizeof(why) - n, "%s", n ? "; " : ""); \
+		if (w_ > 0 && (size_t)w_ < sizeof(why) - n) \
+			n += (size_t)w_; \
+		w_ = snprintf(why + n, sizeof(why) - n, __VA_ARGS__); \
+		if (w_ > 0 && (size_t)w_ < sizeof(why) - n) \
+			n += (size_t)w_; \
+	} while (0)
+	if (!info->part)
+		return;
+	if (info->window->kind == STM32H5X_OTP) {
+		if (stm32h5x_read_reg(bank, STM32H5X_OTPBLR_CUR, &v) == ERROR_OK && v)
+			WHY("OTP blocks locked (OTPBLR_CUR 0x%08" PRIx32 ")", v);
+	} else {
+		uint32_t groups = info->part->wrp_bits >= 32 ? 0xFFFFFFFFu :
+			(1u << info->part->wrp_bits) - 1;
+		for (unsigned int b = 0; b < 2; b++) {
+			uint32_t delta = b * STM32H5X_BANK2_REG_DELTA;
+			if (stm32h5x_read_reg(bank, STM32H5X_WRP1R_CUR + delta, &v) == ERROR_OK
+					&& (~v & groups))
+				WHY("bank %u sector groups write-protected (WRPSGn%u 0x%" PRIx32 ")",
+					b + 1, b + 1, v & groups);
+			if (stm32h5x_read_reg(bank, STM32H5X_HDP1R_CUR + delta, &v) == ERROR_OK
+					&& (v & STM32H5X_SECTOR_FIELD) <= ((v >> 16) & STM32H5X_SECTOR_FIELD))
+				WHY("bank %u sectors %" PRIu32 "..%" PRIu32 " hidden (HDP)", b + 1,
+					v & STM32H5X_SECTOR_FIELD, (v >> 16) & STM32H5X_SECTOR_FIELD);
+			if (info->tzen && stm32h5x_read_reg(bank, STM32H5X_SECWM1R_CUR + delta, &v)
+					== ERROR_OK && (v & STM32H5X_SECTOR_FIELD) <=
+					((v >> 16) & STM32H5X_SECTOR_FIELD))
+				WHY("bank %u sectors %" PRIu32 "..%" PRIu32 " secure (SECWM)", b + 1,
+					v & STM32H5X_SECTOR_FIELD, (v >> 16) & STM32H5X_SECTOR_FIELD);
+		}
+	}
+#undef WHY
+	if (!n)
+		return;
+	LOG_ERROR("stm32h5x: WRPERR: the option bytes show %s", why);
+	snprintf(stm32h5x_last_error, sizeof(stm32h5x_last_error), ": WRPERR: %s", why);
+}
+
 static uint32_t stm32h5x_error_mask(struct flash_bank *bank)
 {
 	const struct stm32h5x_part_info *part = stm32h5x_info(bank)->part;
@@ -323,6 +379,8 @@ static int stm32h5x_wait_idle(struct flash_bank *bank, const struct stm32h5x_reg
 
 	uint32_t mask = stm32h5x_error_mask(bank);
 	if (stm32h5x_report_errors(what, sr, mask)) {
+		if (sr & mask & STM32H5X_SR_WRPERR)
+			stm32h5x_explain_wrperr(bank);
 		stm32h5x_reg_put(bank, regs, regs->ccr, sr & mask);
 		return ERROR_FLASH_OPERATION_FAILED;
 	}
@@ -930,6 +988,8 @@ static int stm32h5x_write_loader(struct flash_bank *bank, const struct stm32h5x_
 			*done = words;
 		if (stm32h5x_reg_get(bank, regs, regs->sr, &sr) == ERROR_OK &&
 				stm32h5x_report_errors("programming", sr, stm32h5x_error_mask(bank))) {
+			if (sr & STM32H5X_SR_WRPERR)
+				stm32h5x_explain_wrperr(bank);
 			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32,
 				address + *done * STM32H5X_FLASH_WORD);
 			stm32h5x_reg_put(bank, regs, regs->ccr, sr & stm32h5x_error_mask(bank));
