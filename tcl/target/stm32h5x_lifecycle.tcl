@@ -560,13 +560,18 @@ proc stm32h5x::provision {args} {
 		say $who "the device is in Provisioning: resuming (baseline option bytes, erase and\
 			programming are skipped)"
 	}
+	# the plan first, then one line per step
 	if { $dry } {
 		say $who "dry run on $line, product state $pstate: every check passed; the steps\
 			would be:"
-		set i 0
-		foreach s $steps {
-			say $who "  [incr i]/$n [lindex $s 0]"
-		}
+	} else {
+		say $who "$line, product state $pstate: every check passed; the plan:"
+	}
+	set i 0
+	foreach s $steps {
+		say $who "  [incr i]/$n [lindex $s 0]"
+	}
+	if { $dry } {
 		say $who "dry run: nothing was written"
 		return $final
 	}

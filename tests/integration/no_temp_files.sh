@@ -22,6 +22,8 @@ h5_absent "the read-only checks wrote no .obk" "wrote .*\.obk" "$L"
 h5_fresh_state
 h5_session "--part H563" "echo \"R: [stm32h5x::provision Provisioning -password $P/Binary/password.bin -confirm]\""
 h5_check "a provisioning to Provisioning ran" "^R: Provisioning$" "$L"
+h5_check "a real run prints its plan before the steps" "stm32h5x::provision: H56x, product state Open: every check passed; the plan:" "$L"
+h5_check "the plan lists the steps" "stm32h5x::provision:   1/[0-9] baseline option bytes" "$L"
 h5_check "its generated .obk went into a private mkdtemp directory" "wrote $h5_work/tmp/stm32h5x\.[A-Za-z0-9]{6}/da_config\.obk" "$L"
 [ -z "$(ls -A "$h5_work/tmp")" ] && h5_tap 1 "the file and its directory are removed afterwards" || h5_tap 0 "the file and its directory are removed afterwards ($(ls -A "$h5_work/tmp"))"
 h5_finish
