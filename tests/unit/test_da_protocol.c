@@ -366,13 +366,12 @@ static void lock_debug_succeeds_and_unknown_commands_are_named(void **state)
 	assert_non_null(strstr(diag.text, "INVALID_COMMAND"));
 }
 
-static void byte_count_mode_works_end_to_end(void **state)
+/* ST's chain and leaf key open debug level 3 over the link, in its present settings */
+static void st_chain_opens_debug_l3(void)
 {
 	static struct da_auth_plan plan;
 	struct da_auth_outcome out;
 
-	dev.bytes_mode = true;
-	settings.count_unit = ADAC_COUNT_BYTES;
 	assert_int_equal(da_auth_plan_certificate(&plan, H563 "/Keys/key_3_leaf.pem",
 		H563 "/Certificates/cert_leaf_chain.b64", "debug_open_l3", NULL), DA_OK);
 	assert_int_equal(da_protocol_auth_certificate(&link, &plan.chain, plan.key,
@@ -381,11 +380,16 @@ static void byte_count_mode_works_end_to_end(void **state)
 	da_auth_plan_free(&plan);
 }
 
+static void byte_count_mode_works_end_to_end(void **state)
+{
+	dev.bytes_mode = true;
+	settings.count_unit = ADAC_COUNT_BYTES;
+	st_chain_opens_debug_l3();
+}
+
 /* data_count on auto: discovery decides it, then the certificate flow runs in that unit */
 static void auto_count_is_decided_by_discovery(bool bytes)
 {
-	static struct da_auth_plan plan;
-	struct da_auth_outcome out;
 	struct da_discovery d;
 
 	dev.bytes_mode = bytes;
@@ -394,12 +398,7 @@ static void auto_count_is_decided_by_discovery(bool bytes)
 	assert_false(settings.auto_mask & DA_AUTO_COUNT);
 	assert_int_equal(settings.count_unit, bytes ? ADAC_COUNT_BYTES : ADAC_COUNT_WORDS);
 	assert_int_equal(d.lifecycle, 0x3072);
-	assert_int_equal(da_auth_plan_certificate(&plan, H563 "/Keys/key_3_leaf.pem",
-		H563 "/Certificates/cert_leaf_chain.b64", "debug_open_l3", NULL), DA_OK);
-	assert_int_equal(da_protocol_auth_certificate(&link, &plan.chain, plan.key,
-		&plan.requested, &out, NULL), DA_OK);
-	assert_int_equal(dev.granted, 0x40);
-	da_auth_plan_free(&plan);
+	st_chain_opens_debug_l3();
 }
 
 static void auto_count_detects_a_device_counting_words(void **state)
