@@ -226,6 +226,10 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		da_session_explain(&ss, err, &diag);
 		if (err == DA_OK)
 			report_transport(NULL, &ss);
+		if (err == DA_OK && disco.has_lifecycle
+				&& (disco.lifecycle & 0xFF) == H5_PSTATE_LOCKED)
+			err = da_fail(&diag, DA_ERR_STATE, "the device is Locked, which is final: "
+				"Debug Authentication can neither regress nor reopen it");
 		if (err == DA_OK)
 			err = da_auth_plan_check_device(plan, &disco, &diag);
 		if (err == DA_OK && plan->method == DA_AUTH_METHOD_PASSWORD)
