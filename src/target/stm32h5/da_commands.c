@@ -367,7 +367,8 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 		.mode = COMMAND_ANY,
 		.usage = "[name [value]]",
 		.help = "Show or change the DA transport settings for the facts not confirmed on "
-			"silicon (entry_word, ack_bits, data_count, timeouts, ...).",
+			"silicon (entry_word, ack_bits, clear_dev_ack, data_count: 'auto' by "
+			"default, decided from the device in each session; timeouts, ...).",
 	},
 	COMMAND_REGISTRATION_DONE
 };
