@@ -18,7 +18,7 @@ h5_count() {
 }
 
 h5_fresh_state
-h5_session "--part H563 --pstate 0x17" "echo \"E1: [stm32h5.cpu was_examined]\"; stm32h5x da discover; sleep 3000; echo \"E2: [stm32h5.cpu was_examined]\"; adapter assert srst; adapter deassert srst; sleep 1500; echo \"E3: [stm32h5.cpu was_examined]\""
+h5_session "--part H563 --pstate 0x17" "echo \"E1: [stm32h5.cpu was_examined]\"; stm32h5x da discover; sleep 3000; echo \"E2: [stm32h5.cpu was_examined]\"; adapter assert srst; adapter deassert srst; sleep 3000; echo \"E3: [stm32h5.cpu was_examined]\""
 h5_check "the core is examined in Provisioning" "^E1: 1$" "$L"
 # from the DA entry on (an erased chip's first poll at init may report its lockup)
 sed -n '/device answered the entry word/,$p' "$h5_work/ocd.log" >"$h5_work/after"

@@ -36,7 +36,8 @@ void h5_progress_update(struct h5_progress *p, uint32_t done)
 {
 	int64_t now = timeval_ms();
 
-	if (now - p->last_ms < PROGRESS_PERIOD_MS)
+	/* the end is h5_progress_end's: an operation done in one piece prints nothing */
+	if (done >= p->total || now - p->last_ms < PROGRESS_PERIOD_MS)
 		return;
 	p->last_ms = now;
 	p->shown = true;

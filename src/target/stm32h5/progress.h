@@ -3,7 +3,7 @@
 /*
  * Progress of long flash operations through OpenOCD's usual output: one line about every
  * second ("stm32h5x: programming: 384 of 1024 KiB (37%)"), none for operations that end
- * within the first second, and a closing line when any was shown. Used by the stm32h5x flash
+ * within the first second or in one piece, and a closing line when any was shown. Used by the stm32h5x flash
  * driver's writes and sector erases, and so by everything built on them (provisioning).
  */
 
