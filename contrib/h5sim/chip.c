@@ -342,6 +342,7 @@ struct h5sim_chip *chip_create(const struct h5sim_options *opt)
 	struct da_settings ds;
 	da_device_defaults(&ds);
 	ds.entry_magic = opt->da_magic;
+	ds.echo_magic = !opt->da_no_answer;
 	ds.answer_custom = opt->da_answer_set;
 	ds.answer_word = opt->da_answer;
 	ds.ack_swapped = opt->da_ack_swapped;

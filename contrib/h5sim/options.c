@@ -57,6 +57,7 @@ static const struct opt_row rows[] = {
 	{ "hdpl-at-boot", OPT_U8, F(hdpl_at_boot), NOSET, "HEX", "[U] SBS_HDPLSR after reset (default 0x51 = HDPL1)" },
 	{ "da-magic", OPT_U32, F(da_magic), NOSET, "HEX", "[U] DA entry word written to DBG_AUTH_HOST under reset (default 0x53544441)" },
 	{ "da-answer", OPT_U32, F(da_answer), F(da_answer_set), "HEX", "[U] word the device answers the entry word with (default: the entry word itself; ST's N6 DA answers \"OEDA\" 0x4F454441 with \"DAOK\" 0x44414F4B)" },
+	{ "da-no-answer", OPT_FLAG, F(da_no_answer), NOSET, NULL, "[U] the device enters DA without answering the entry word (default: it answers)" },
 	{ "da-ack-bits", OPT_STR, F(da_ack_bits), NOSET, "standard|swapped", "[U] DBG_AUTH_ACK meaning: standard = bit0 host word pending, bit1 device word pending (ST firmware); swapped = the RM wording (default standard)" },
 	{ "da-dev-flag", OPT_STR, F(da_dev_flag), NOSET, "hardware|host", "[U] who clears the device-word flag: hardware (the host's read of DBG_AUTH_DEVICE) or host (only a write of 0 to it) (default hardware)" },
 	{ "da-count", OPT_STR, F(da_count), NOSET, "words|bytes", "[U] unit of data_count in both directions (default words)" },

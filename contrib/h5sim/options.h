@@ -42,6 +42,7 @@ struct h5sim_options {
 	uint8_t hdpl_at_boot;		/* SBS_HDPLSR value a debugger sees after reset */
 	uint32_t da_magic;		/* DA entry word */
 	bool da_answer_set;		/* --da-answer given: answer with da_answer, not an echo */
+	bool da_no_answer;		/* --da-no-answer: no answer word at all */
 	uint32_t da_answer;
 	const char *da_ack_bits;	/* --da-ack-bits as given; NULL = standard */
 	const char *da_dev_flag;	/* --da-dev-flag as given; NULL = hardware */

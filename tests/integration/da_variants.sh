@@ -2,11 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Debug Authentication against every simulator variant of the transport facts not confirmed on
-# silicon, with the host on its defaults ("auto"): entry word ("STDA" echoed, or "OEDA"
-# answered "DAOK"), DBG_AUTH_ACK bits (standard or swapped), who clears the device-word flag
-# (hardware or host) and the data_count unit (words or bytes). For each of the 16 variants one
-# simulator + OpenOCD pair runs discovery then a password regression on a Closed H563 with
-# TrustZone off, and checks that the host reported the values the variant uses. Prints TAP.
+# silicon, with the host on its defaults ("auto"): entry word ("STDA" echoed, "OEDA"
+# answered "DAOK", or "STDA" not answered at all), DBG_AUTH_ACK bits (standard or swapped),
+# who clears the device-word flag (hardware or host) and the data_count unit (words or bytes).
+# For each of the 24 variants one simulator + OpenOCD pair runs discovery then a password
+# regression on a Closed H563 with TrustZone off, and checks that the host reported the values
+# the variant uses. Without an answer word the entry word cannot be detected (the host goes on
+# with "STDA") and the ACK bits are decided from the first word of the discovery response.
+# Prints TAP.
 set -u
 . "$H5_TOP_SRCDIR/tests/integration/lib.sh"
 
@@ -20,10 +23,11 @@ BASE="--part H563 --pstate 0x72 --tzen 0"
 h5_seed "$BASE" "$OBK"
 cp "$h5_work/state" "$h5_work/state.seeded"
 
-for entry in STDA OEDA; do
+for entry in STDA OEDA silent; do
 	case $entry in
 	STDA) entry_opts="--da-magic 0x53544441"; entry_re="entry word 0x53544441 STDA \(answered 0x53544441 STDA, detected\)" ;;
 	OEDA) entry_opts="--da-magic 0x4F454441 --da-answer 0x44414F4B"; entry_re="entry word 0x4f454441 OEDA \(answered 0x44414f4b DAOK, detected\)" ;;
+	silent) entry_opts="--da-no-answer"; entry_re="entry word 0x53544441 STDA \(no answer word, default, not detected\)" ;;
 	esac
 	for ack in standard swapped; do
 		for flag in hardware host; do

@@ -99,8 +99,12 @@ static enum da_err mailbox_put(void *ctx, uint32_t word, unsigned int timeout_ms
 	uint32_t ack;
 	enum da_err err;
 
-	/* the device must have taken the previous word */
-	err = wait_ack(t, host_pending_bit(t->settings), 0, timeout_ms, &ack, diag);
+	/* the device must have taken the previous word; while the bit meaning is undecided,
+	 * both bits clear (no device word is pending while a request is sent) */
+	if (t->settings->auto_mask & DA_AUTO_ACK)
+		err = wait_ack(t, 0x3, 0, timeout_ms, &ack, diag);
+	else
+		err = wait_ack(t, host_pending_bit(t->settings), 0, timeout_ms, &ack, diag);
 	if (err == DA_ERR_TIMEOUT)
 		da_diag_prefix(diag, "the device did not take the previous word: ");
 	if (err != DA_OK)
@@ -111,30 +115,70 @@ static enum da_err mailbox_put(void *ctx, uint32_t word, unsigned int timeout_ms
 	return da_transport_write(t, DA_DBGMCU_AUTH_HOST, word, diag);
 }
 
+static void decide_ack_bits(struct da_settings *s, uint32_t bit);
+static enum da_err settle_device_flag(struct da_transport *t, struct da_diag *diag);
+
+/* How long a flag must stay set to be the device's (the host's clears once the device took
+ * the word; the device's stays until the host reads DBG_AUTH_DEVICE) */
+#define DA_ACK_SETTLE_MS	20
+
+/*
+ * ack_bits still on auto (no answer to the entry word): the first bit of DBG_AUTH_ACK that
+ * stays set is the device's word-pending flag.
+ */
+static enum da_err wait_first_device_word(struct da_transport *t, unsigned int timeout_ms,
+		uint32_t *ack, struct da_diag *diag)
+{
+	int64_t start = timeval_ms();
+
+	for (;;) {
+		int64_t left = (int64_t)timeout_ms - (timeval_ms() - start);
+		uint32_t again;
+		enum da_err err = left > 0 ? wait_ack(t, 0x3, ACK_ANY, (unsigned int)left, ack, diag)
+			: DA_ERR_TIMEOUT;
+
+		if (err == DA_ERR_TIMEOUT)
+			return da_fail(diag, err, "no handshake in %u ms (DBG_AUTH_ACK = 0x%08x)",
+				timeout_ms, *ack);
+		if (err != DA_OK)
+			return err;
+		alive_sleep(DA_ACK_SETTLE_MS);
+		err = da_transport_read(t, DA_DBGMCU_AUTH_ACK, &again, diag);
+		if (err != DA_OK)
+			return err;
+		again &= *ack & 0x3;
+		if (again == 0x1 || again == 0x2) {
+			decide_ack_bits(t->settings, again);
+			*ack = again;
+			return DA_OK;
+		}
+	}
+}
+
 static enum da_err mailbox_get(void *ctx, uint32_t *word, unsigned int timeout_ms,
 		struct da_diag *diag)
 {
 	struct da_transport *t = ctx;
-	uint32_t dev_bit = device_pending_bit(t->settings);
-	uint32_t ack;
+	uint32_t ack = 0;
 	enum da_err err;
 
-	err = wait_ack(t, dev_bit, dev_bit, timeout_ms, &ack, diag);
+	if (t->settings->auto_mask & DA_AUTO_ACK)
+		err = wait_first_device_word(t, timeout_ms, &ack, diag);
+	else
+		err = wait_ack(t, device_pending_bit(t->settings), device_pending_bit(t->settings),
+			timeout_ms, &ack, diag);
 	if (err == DA_ERR_TIMEOUT)
 		da_diag_prefix(diag, "the device sent no word: ");
 	if (err != DA_OK)
 		return err;
 	err = da_transport_read(t, DA_DBGMCU_AUTH_DEVICE, word, diag);
 	t->words_put = 0;
-	if (err == DA_OK)
-		da_trace_word(false, *word, ack, false);
-	if (err != DA_OK || !t->settings->clear_dev_ack)
+	if (err != DA_OK)
 		return err;
-	/* [U] whether reading DBG_AUTH_DEVICE clears the flag: clear it if it did not */
-	err = da_transport_read(t, DA_DBGMCU_AUTH_ACK, &ack, diag);
-	if (err == DA_OK && (ack & dev_bit))
-		err = da_transport_write(t, DA_DBGMCU_AUTH_ACK, ack & ~dev_bit, diag);
-	return err;
+	da_trace_word(false, *word, ack, false);
+	/* whether reading DBG_AUTH_DEVICE clears the flag is unconfirmed: clear it if it did
+	 * not (on auto, the first word decides) */
+	return settle_device_flag(t, diag);
 }
 
 /*
