@@ -880,7 +880,7 @@ static int stm32h5x_erase(struct flash_bank *bank, unsigned int first, unsigned 
 		return retval;
 
 	if (info->window->kind == STM32H5X_OTP) {
-		LOG_ERROR("stm32h5x: OTP cannot be erased (§2.4: one-time programmable)");
+		LOG_ERROR("stm32h5x: OTP cannot be erased (one-time programmable)");
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	if (first > last || last >= bank->num_sectors) {
