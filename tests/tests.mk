@@ -9,6 +9,13 @@ INTEGRATION_TESTS += \
 	tests/integration/da_regression.sh \
 	tests/integration/da_own_credentials.sh \
 	tests/integration/da_pkcs11.sh \
+	tests/integration/da_variants.sh \
+	tests/integration/da_doctor.sh \
+	tests/integration/da_trace.sh \
+	tests/integration/poll_quiet.sh \
+	tests/integration/refusals_catchable.sh \
+	tests/integration/flash_progress.sh \
+	tests/integration/no_temp_files.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
 	tests/integration/faults.sh \

@@ -365,6 +365,12 @@ struct h5sim_chip *chip_create(const struct h5sim_options *opt)
 	struct da_settings ds;
 	da_device_defaults(&ds);
 	ds.entry_magic = opt->da_magic;
+	ds.echo_magic = !opt->da_no_answer;
+	ds.answer_custom = opt->da_answer_set;
+	ds.answer_word = opt->da_answer;
+	ds.ack_swapped = opt->da_ack_swapped;
+	ds.dev_flag_by_host = opt->da_dev_flag_by_host;
+	ds.data_count_in_bytes = opt->da_count_in_bytes;
 	ds.rng_seed = opt->seed;
 	chip->da = da_device_create(&dc, &ds);
 	if (!chip->da) {

@@ -54,6 +54,7 @@ void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip)
 	ap0->idr = 0x54770002u;
 	ap0->base = 0x00000002u;	/* no ROM table entry [U] */
 	ap0->cfg = 0;
+	ap0->absent = chip->opt->fault_no_ap0;
 	ap0->csw_reset = 0x80000042u;
 	mem_ap_reset(ap0);
 

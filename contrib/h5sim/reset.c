@@ -115,7 +115,7 @@ void chip_power_on(struct h5sim_chip *chip)
 
 void chip_set_srst(struct h5sim_chip *chip, bool asserted)
 {
-	if (asserted == chip->srst_asserted)
+	if (asserted == chip->srst_asserted || chip->opt->fault_no_nrst)
 		return;
 	chip_sync(chip);
 	chip->srst_asserted = asserted;

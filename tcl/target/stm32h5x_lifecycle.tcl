@@ -82,13 +82,6 @@ proc stm32h5x::fail {who msg} {
 	return -code error "stm32h5x::$who: $msg"
 }
 
-# a new file for a generated .obk in settings(tmpdir), created by mkstemp (Jim's "file
-# tempfile": a name nobody can predict, mode 0600); the caller deletes it
-proc stm32h5x::tmp_obk {} {
-	variable settings
-	return [file tempfile [file join $settings(tmpdir) stm32h5x-da-XXXXXX]]
-}
-
 # the bytes of a file (binary), or an error naming the file
 proc stm32h5x::read_bytes {path} {
 	if { [catch {open $path rb} f] } {
@@ -172,6 +165,13 @@ proc stm32h5x::device {who} {
 			H56x/H57x)" $dev_id]
 	}
 	set info [dict get $lines $line]
+	# with AP1 closed product_state answers through Debug Authentication, but the procs
+	# need the core itself
+	if { ![[target current] was_examined] } {
+		fail $who "the core's access port is closed (Closed, or TZ-Closed/iROT-Provisioned\
+			for the secure side): use stm32h5x::regress or stm32h5x::reopen_debug\
+			(stm32h5x product_state shows the state)"
+	}
 	if { [catch {string trim [stm32h5x product_state]} pstate] } {
 		set why [expr {[string trim $pstate] eq "" ? "" : " ([string trim $pstate])"}]
 		fail $who "the product state cannot be read$why; in Closed the core's access port is\
@@ -200,26 +200,22 @@ proc stm32h5x::device {who} {
 
 # --- credentials ------------------------------------------------------------------------------
 
-# Writes the DA configuration .obk of a credential with "stm32h5x obk make_da_config", as
-# bytes only (the hash comes from C: no SHA-256 in Tcl). provision chooses TZEN from the
-# credential and sets it later, so the configuration is made for that setting (-trustzone),
-# not for the device's present one. Returns the file's bytes as a list; the file is removed.
+# The DA configuration .obk of a credential from "stm32h5x obk make_da_config -out -", as
+# bytes only, no file (the hash comes from C: no SHA-256 in Tcl). provision chooses TZEN from
+# the credential and sets it later, so the configuration is made for that setting
+# (-trustzone), not for the device's present one. Returns the bytes as a list.
 proc stm32h5x::make_obk_bytes {who kind path permissions encrypt} {
-	set out [tmp_obk]
 	set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
 	set tz [expr {$kind eq "password" ? "off" : "on"}]
-	if { [catch {stm32h5x obk make_da_config -out $out $opt $path -permissions $permissions \
+	if { [catch {stm32h5x obk make_da_config -out - $opt $path -permissions $permissions \
 			-encrypt $encrypt -trustzone $tz} msg] } {
-		catch {file delete $out}
 		if { [string trim $msg] eq "" } {
 			set msg [expr {$kind eq "password" ? "not a password file (ST TLV or 4..16 raw\
 				bytes)" : "not a P-256 key in PEM"}]
 		}
 		fail $who "the credential '$path' cannot be used: [string trim $msg]"
 	}
-	set bytes [byte_list [read_bytes $out]]
-	file delete $out
-	return $bytes
+	return [string trim $msg]
 }
 
 # the credential hash (32 numbers) of a credential
@@ -490,6 +486,13 @@ proc stm32h5x::provision {args} {
 	}
 
 	# --- checks on the arguments alone
+	# state names match as in 'stm32h5x product_state': any case, with or without - or _
+	set folded [string map {- "" _ "" " " ""} [string tolower $final]]
+	foreach f [concat $finals Locked] {
+		if { [string map {- "" _ "" " " ""} [string tolower $f]] eq $folded } {
+			set final $f
+		}
+	}
 	if { $final eq "Locked" } {
 		fail $who "Locked is not a final state of provision (it can never be left): provision\
 			to Closed, then 'stm32h5x product_state Locked -confirm'"
@@ -683,13 +686,18 @@ proc stm32h5x::provision {args} {
 		say $who "the device is in Provisioning: resuming (baseline option bytes, erase and\
 			programming are skipped)"
 	}
+	# the plan first, then one line per step
 	if { $dry } {
 		say $who "dry run on $line, product state $pstate: every check passed; the steps\
 			would be:"
-		set i 0
-		foreach s $steps {
-			say $who "  [incr i]/$n [lindex $s 0]"
-		}
+	} else {
+		say $who "$line, product state $pstate: every check passed; the plan:"
+	}
+	set i 0
+	foreach s $steps {
+		say $who "  [incr i]/$n [lindex $s 0]"
+	}
+	if { $dry } {
 		say $who "dry run: nothing was written"
 		return $final
 	}
@@ -703,7 +711,10 @@ proc stm32h5x::provision {args} {
 				set msg "the device stopped answering"
 			}
 			set now "in an unknown state (it cannot be read: connection lost?)"
-			catch {set now [string trim [stm32h5x product_state]]}
+			# not through Debug Authentication: its entry resets the chip
+			if { [[target current] was_examined] } {
+				catch {set now [string trim [stm32h5x product_state]]}
+			}
 			fail $who "step $i/$n ($label) failed: $msg. The device is now $now; see\
 				docs/provisioning.md, Recovery: re-running the same command resumes"
 		}
@@ -849,10 +860,11 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 	} else {
 		set tmp ""
 		if { $obk eq "" } {
-			set tmp [tmp_obk]
+			variable settings
 			set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
-			stm32h5x obk make_da_config -out $tmp $opt $cred -permissions $perms \
-				-encrypt $encrypt
+			# a new private directory (mkdtemp), never a predictable name
+			set tmp [string trim [stm32h5x obk make_da_config -out-private \
+				$settings(tmpdir) $opt $cred -permissions $perms -encrypt $encrypt]]
 			set obk $tmp
 		}
 		# the ROM service runs on the core; in Provisioning it waits in the boot ROM
@@ -861,6 +873,7 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 		set failed [catch {string trim [stm32h5x obk provision $obk $opt $cred]} r]
 		if { $tmp ne "" } {
 			catch {file delete $tmp}
+			catch {file delete [file dirname $tmp]}
 		}
 		if { $failed } {
 			error $r

@@ -19,8 +19,10 @@
 #include <target/algorithm.h>
 #include <target/armv7m.h>
 #include "stm32h5x.h"
+#include "target/stm32h5/ap1_watch.h"
 #include "target/stm32h5/commands.h"
 #include "target/stm32h5/product_state.h"
+#include "target/stm32h5/progress.h"
 
 /* ---- fixed addresses (§1.1, §2.1) ------------------------------------------------------- */
 
@@ -246,6 +248,7 @@ FLASH_BANK_COMMAND_HANDLER(stm32h5x_flash_bank_command)
 	bank->size = window->kind == STM32H5X_OTP ? STM32H5X_OTP_SIZE : STM32H5X_SECTOR_SIZE;
 	bank->write_start_alignment = window->kind == STM32H5X_USER ? STM32H5X_FLASH_WORD : 2;
 	bank->write_end_alignment = bank->write_start_alignment;
+	stm32h5_ap1_watch(bank->target);	/* quiet polling while AP1 is closed */
 	return ERROR_OK;
 }
 
@@ -270,17 +273,79 @@ static int stm32h5x_reg_put(struct flash_bank *bank, const struct stm32h5x_reg_s
 }
 
 /* Names every error bit set in sr; returns true if there was one. */
+/* ": NAME (meaning)" of the last reported error, for a command's error text */
+static char stm32h5x_last_error[200];
+
 static bool stm32h5x_report_errors(const char *what, uint32_t sr, uint32_t mask)
 {
 	uint32_t errors = sr & mask;
 	if (!errors)
 		return false;
 	for (unsigned int i = 0; i < ARRAY_SIZE(stm32h5x_sr_errors); i++) {
-		if (errors & stm32h5x_sr_errors[i].bit)
-			LOG_ERROR("stm32h5x: %s failed: %s (%s)", what, stm32h5x_sr_errors[i].name,
-				stm32h5x_sr_errors[i].meaning);
+		if (!(errors & stm32h5x_sr_errors[i].bit))
+			continue;
+		LOG_ERROR("stm32h5x: %s failed: %s (%s)", what, stm32h5x_sr_errors[i].name,
+			stm32h5x_sr_errors[i].meaning);
+		snprintf(stm32h5x_last_error, sizeof(stm32h5x_last_error), ": %s (%s)",
+			stm32h5x_sr_errors[i].name, stm32h5x_sr_errors[i].meaning);
 	}
 	return true;
+}
+
+/*
+ * WRPERR has four causes (a write-protected sector group, the HDP area, a sector secure by
+ * watermark, a locked OTP block): the ones the option bytes show active, appended to the
+ * last error's text and logged. Reads only; nothing if none can be read.
+ */
+#define STM32H5X_SECWM1R_CUR	0x0E0u
+#define STM32H5X_HDP1R_CUR	0x0F8u
+#define STM32H5X_SECTOR_FIELD	0x7Fu	/* STRT [6:0], END [22:16] */
+
+static void stm32h5x_explain_wrperr(struct flash_bank *bank)
+{
+	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
+	char why[240] = "";
+	size_t n = 0;
+	uint32_t v;
+
+#define WHY(...) do { \
+		int w_ = snprintf(why + n, sizeof(why) - n, "%s", n ? "; " : ""); \
+		if (w_ > 0 && (size_t)w_ < sizeof(why) - n) \
+			n += (size_t)w_; \
+		w_ = snprintf(why + n, sizeof(why) - n, __VA_ARGS__); \
+		if (w_ > 0 && (size_t)w_ < sizeof(why) - n) \
+			n += (size_t)w_; \
+	} while (0)
+	if (!info->part)
+		return;
+	if (info->window->kind == STM32H5X_OTP) {
+		if (stm32h5x_read_reg(bank, STM32H5X_OTPBLR_CUR, &v) == ERROR_OK && v)
+			WHY("OTP blocks locked (OTPBLR_CUR 0x%08" PRIx32 ")", v);
+	} else {
+		uint32_t groups = info->part->wrp_bits >= 32 ? 0xFFFFFFFFu :
+			(1u << info->part->wrp_bits) - 1;
+		for (unsigned int b = 0; b < 2; b++) {
+			uint32_t delta = b * STM32H5X_BANK2_REG_DELTA;
+			if (stm32h5x_read_reg(bank, STM32H5X_WRP1R_CUR + delta, &v) == ERROR_OK
+					&& (~v & groups))
+				WHY("bank %u sector groups write-protected (WRPSGn%u 0x%" PRIx32 ")",
+					b + 1, b + 1, v & groups);
+			if (stm32h5x_read_reg(bank, STM32H5X_HDP1R_CUR + delta, &v) == ERROR_OK
+					&& (v & STM32H5X_SECTOR_FIELD) <= ((v >> 16) & STM32H5X_SECTOR_FIELD))
+				WHY("bank %u sectors %" PRIu32 "..%" PRIu32 " hidden (HDP)", b + 1,
+					v & STM32H5X_SECTOR_FIELD, (v >> 16) & STM32H5X_SECTOR_FIELD);
+			if (info->tzen && stm32h5x_read_reg(bank, STM32H5X_SECWM1R_CUR + delta, &v)
+					== ERROR_OK && (v & STM32H5X_SECTOR_FIELD) <=
+					((v >> 16) & STM32H5X_SECTOR_FIELD))
+				WHY("bank %u sectors %" PRIu32 "..%" PRIu32 " secure (SECWM)", b + 1,
+					v & STM32H5X_SECTOR_FIELD, (v >> 16) & STM32H5X_SECTOR_FIELD);
+		}
+	}
+#undef WHY
+	if (!n)
+		return;
+	LOG_ERROR("stm32h5x: WRPERR: the option bytes show %s", why);
+	snprintf(stm32h5x_last_error, sizeof(stm32h5x_last_error), ": WRPERR: %s", why);
 }
 
 static uint32_t stm32h5x_error_mask(struct flash_bank *bank)
@@ -318,6 +383,8 @@ static int stm32h5x_wait_idle(struct flash_bank *bank, const struct stm32h5x_reg
 
 	uint32_t mask = stm32h5x_error_mask(bank);
 	if (stm32h5x_report_errors(what, sr, mask)) {
+		if (sr & mask & STM32H5X_SR_WRPERR)
+			stm32h5x_explain_wrperr(bank);
 		stm32h5x_reg_put(bank, regs, regs->ccr, sr & mask);
 		return ERROR_FLASH_OPERATION_FAILED;
 	}
@@ -814,8 +881,10 @@ static int stm32h5x_erase_user(struct flash_bank *bank, const struct stm32h5x_re
 {
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 	unsigned int spb = info->sectors_per_bank;
+	struct h5_progress progress;
 	int retval = ERROR_OK;
 
+	h5_progress_start(&progress, "erasing", "sectors", 1, last - first + 1);
 	for (unsigned int half = 0; half < 2 && retval == ERROR_OK; half++) {
 		unsigned int lo = half * spb, hi = lo + spb - 1;
 		if (last < lo || first > hi)
@@ -829,9 +898,12 @@ static int stm32h5x_erase_user(struct flash_bank *bank, const struct stm32h5x_re
 					(pb ? STM32H5X_CR_BKSEL : 0), what, STM32H5X_TIMEOUT_BANK);
 			continue;
 		}
-		for (unsigned int s = MAX(first, lo); s <= MIN(last, hi) && retval == ERROR_OK; s++)
+		for (unsigned int s = MAX(first, lo); s <= MIN(last, hi) && retval == ERROR_OK; s++) {
 			retval = stm32h5x_erase_sector(bank, regs, pb, s - lo);
+			h5_progress_update(&progress, s - first + 1);
+		}
 	}
+	h5_progress_end(&progress, last - first + 1);
 	return retval;
 }
 
@@ -865,7 +937,7 @@ static int stm32h5x_erase(struct flash_bank *bank, unsigned int first, unsigned 
 		return retval;
 
 	if (info->window->kind == STM32H5X_OTP) {
-		LOG_ERROR("stm32h5x: OTP cannot be erased (§2.4: one-time programmable)");
+		LOG_ERROR("stm32h5x: OTP cannot be erased (one-time programmable)");
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	if (first > last || last >= bank->num_sectors) {
@@ -977,6 +1049,8 @@ static int stm32h5x_write_loader(struct flash_bank *bank, const struct stm32h5x_
 			*done = words;
 		if (stm32h5x_reg_get(bank, regs, regs->sr, &sr) == ERROR_OK &&
 				stm32h5x_report_errors("programming", sr, stm32h5x_error_mask(bank))) {
+			if (sr & STM32H5X_SR_WRPERR)
+				stm32h5x_explain_wrperr(bank);
 			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32,
 				address + *done * STM32H5X_FLASH_WORD);
 			stm32h5x_reg_put(bank, regs, regs->ccr, sr & stm32h5x_error_mask(bank));
@@ -1150,6 +1224,46 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 			address + done * STM32H5X_FLASH_WORD, words - done);
 }
 
+/*
+ * Long writes in pieces, with a progress line between them. Each piece restarts the loader,
+ * whose first FIFO fill and last drain overlap nothing: pieces last about 3 s (measured on the
+ * first one) so that this costs a few percent at most, and a line still comes every few s.
+ */
+#define STM32H5X_PROGRESS_FIRST	(64 * 1024)
+#define STM32H5X_PROGRESS_MS	3000
+
+static int stm32h5x_write_user_progress(struct flash_bank *bank,
+		const struct stm32h5x_reg_set *regs, const uint8_t *buffer, uint32_t address,
+		uint32_t count)
+{
+	struct h5_progress progress;
+	uint32_t done = 0;
+	int retval = ERROR_OK;
+
+	uint32_t piece = STM32H5X_PROGRESS_FIRST;
+	int64_t start = timeval_ms();
+
+	h5_progress_start(&progress, "programming", "KiB", 1024, count);
+	while (done < count && retval == ERROR_OK) {
+		uint32_t n = MIN(count - done, piece);
+
+		retval = stm32h5x_write_user(bank, regs, buffer + done, address + done, n);
+		if (retval == ERROR_OK)
+			done += n;
+		h5_progress_update(&progress, done);
+		if (done == n) {
+			/* from the rate of the first piece: pieces of about STM32H5X_PROGRESS_MS */
+			int64_t ms = MAX(timeval_ms() - start, 1);
+			uint64_t bytes = (uint64_t)done * STM32H5X_PROGRESS_MS / (uint64_t)ms;
+
+			piece = (uint32_t)MIN(MAX(bytes, (uint64_t)STM32H5X_PROGRESS_FIRST),
+				(uint64_t)count) & ~(STM32H5X_FLASH_WORD - 1);
+		}
+	}
+	h5_progress_end(&progress, done);
+	return retval;
+}
+
 static int stm32h5x_check_edata_range(struct flash_bank *bank, uint32_t offset, uint32_t count)
 {
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
@@ -1245,7 +1359,7 @@ static int stm32h5x_flash_write(struct flash_bank *bank, const uint8_t *buffer,
 	}
 	if (retval == ERROR_OK) {
 		if (kind == STM32H5X_USER)
-			retval = stm32h5x_write_user(bank, regs, buffer, address, count);
+			retval = stm32h5x_write_user_progress(bank, regs, buffer, address, count);
 		else
 			retval = stm32h5x_write_halfwords(bank, regs, buffer, address, count);
 	}
@@ -1587,13 +1701,14 @@ COMMAND_HANDLER(stm32h5x_handle_mass_erase_command)
 
 	const struct stm32h5x_reg_set *regs = stm32h5x_regs_for(info);
 	struct stm32h5x_secbb_save save;
+	stm32h5x_last_error[0] = '\0';
 	retval = stm32h5x_session_open(bank, regs, &save, "mass erase");
 	if (retval == ERROR_OK)
 		retval = stm32h5x_erase_cr(bank, regs, STM32H5X_CR_MER | STM32H5X_CR_STRT,
 				"mass erase", STM32H5X_TIMEOUT_BANK);
 	retval = stm32h5x_session_close(bank, regs, &save, retval);
 	if (retval != ERROR_OK) {
-		LOG_ERROR("stm32h5x: mass erase failed");
+		command_print(CMD, "stm32h5x: mass erase failed%s", stm32h5x_last_error);
 		return retval;
 	}
 	for (unsigned int i = 0; i < bank->num_sectors; i++)
@@ -1708,7 +1823,8 @@ COMMAND_HANDLER(stm32h5x_handle_option_write_command)
 	return ERROR_OK;
 }
 
-/* stm32h5x otp_lock <bank> <first_block> [<last_block>] [confirm] */
+/* stm32h5x otp_lock <bank> <first_block> [<last_block>] -confirm (the bare word "confirm" is
+ * still accepted, deprecated) */
 COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 {
 	struct flash_bank *bank;
@@ -1716,7 +1832,11 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 	unsigned int argc = CMD_ARGC;
 	bool confirmed = false;
 
-	if (argc >= 3 && strcmp(CMD_ARGV[argc - 1], "confirm") == 0) {
+	if (argc >= 3 && (strcmp(CMD_ARGV[argc - 1], "-confirm") == 0
+			|| strcmp(CMD_ARGV[argc - 1], "confirm") == 0)) {
+		if (CMD_ARGV[argc - 1][0] != '-')
+			LOG_WARNING("stm32h5x: otp_lock: the bare word 'confirm' is deprecated, "
+				"write -confirm");
 		confirmed = true;
 		argc--;
 	}
@@ -1728,7 +1848,8 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 		COMMAND_PARSE_NUMBER(u32, CMD_ARGV[2], last);
 	unsigned int blocks = STM32H5X_OTP_SIZE / STM32H5X_OTP_BLOCK_SIZE;
 	if (first > last || last >= blocks) {
-		LOG_ERROR("stm32h5x: OTP blocks are 0..%u; got %" PRIu32 "..%" PRIu32, blocks - 1, first, last);
+		command_print(CMD, "stm32h5x: OTP blocks are 0..%u; got %" PRIu32 "..%" PRIu32,
+			blocks - 1, first, last);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	int retval = CALL_COMMAND_HANDLER(stm32h5x_command_bank, &bank);
@@ -1739,16 +1860,17 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 	uint32_t start = STM32H5X_OTP_BASE + first * STM32H5X_OTP_BLOCK_SIZE;
 	uint32_t end = STM32H5X_OTP_BASE + (last + 1) * STM32H5X_OTP_BLOCK_SIZE - 1;
 	if (!confirmed) {
-		LOG_ERROR("stm32h5x: otp_lock refused: locking OTP blocks %" PRIu32 "..%" PRIu32 " (0x%08" PRIx32
-			"..0x%08" PRIx32 ", OTPBLR bits 0x%08" PRIx32 ") is irreversible; repeat the command "
-			"with 'confirm' as its last argument", first, last, start, end, bits);
+		command_print(CMD, "stm32h5x: otp_lock refused: locking OTP blocks %" PRIu32 "..%" PRIu32
+			" (0x%08" PRIx32 "..0x%08" PRIx32 ", OTPBLR bits 0x%08" PRIx32 ") is irreversible; "
+			"repeat the command with -confirm as its last argument", first, last, start, end,
+			bits);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 
 	struct stm32h5x_ob_write w = { .offset = STM32H5X_OTPBLR_PRG, .value = bits, .mask = bits };
 	retval = stm32h5x_option_program(bank, &w, 1);
 	if (retval != ERROR_OK) {
-		LOG_ERROR("stm32h5x: otp_lock failed");
+		command_print(CMD, "stm32h5x: otp_lock failed (the flash error is above)");
 		return retval;
 	}
 	uint32_t cur;
@@ -1790,8 +1912,9 @@ static const struct command_registration stm32h5x_exec_command_handlers[] = {
 		.name = "otp_lock",
 		.handler = stm32h5x_handle_otp_lock_command,
 		.mode = COMMAND_EXEC,
-		.usage = "bank_id first_block [last_block] confirm",
-		.help = "Lock OTP blocks of 64 bytes for ever (irreversible; needs 'confirm').",
+		.usage = "bank_id first_block [last_block] -confirm",
+		.help = "Lock OTP blocks of 64 bytes for ever (irreversible; needs -confirm; the "
+			"bare word 'confirm' is still accepted, deprecated).",
 	},
 	{
 		.chain = stm32h5_lifecycle_command_handlers,

@@ -23,6 +23,7 @@
 #include "lifecycle_device.h"
 #include "lifecycle_guard.h"
 #include "option_bytes.h"
+#include "da_pstate.h"
 #include "product_state.h"
 
 static const char *state_text(uint8_t code, char *buf, size_t size)
@@ -73,6 +74,26 @@ static int program_state(struct command_invocation *cmd, struct h5_lc_device *de
 	return ERROR_OK;
 }
 
+/* The core cannot be examined (AP1 closed): the state from DA discovery, said so */
+static int pstate_from_da(struct command_invocation *cmd)
+{
+	struct target *target = get_current_target(CMD_CTX);
+	char why[300], buf[24];
+	uint8_t code;
+
+	LOG_INFO("stm32h5x: the core's access port is closed: reading the product state from "
+			"Debug Authentication discovery");
+	if (h5_da_read_pstate(target, &code, why, sizeof(why)) != ERROR_OK) {
+		command_print(CMD, "stm32h5x product_state: the core's access port is closed and %s",
+				why);
+		return ERROR_FAIL;
+	}
+	LOG_INFO("stm32h5x: product state %s (from Debug Authentication discovery)",
+			state_text(code, buf, sizeof(buf)));
+	command_print(CMD, "%s", state_text(code, buf, sizeof(buf)));
+	return ERROR_OK;
+}
+
 COMMAND_HANDLER(h5_handle_product_state)
 {
 	struct h5_lc_device dev;
@@ -99,6 +120,9 @@ COMMAND_HANDLER(h5_handle_product_state)
 	if (!name && (confirmed || proof.kind != H5_DA_KIND_NONE))
 		return ERROR_COMMAND_SYNTAX_ERROR;
 
+	if (!name && get_current_target(CMD_CTX)
+			&& !target_was_examined(get_current_target(CMD_CTX)))
+		return pstate_from_da(CMD);
 	retval = h5_lc_device_get(CMD, &dev);
 	if (retval != ERROR_OK)
 		return retval;
@@ -193,8 +217,8 @@ static int ob_list(struct command_invocation *cmd, struct h5_lc_device *dev)
 	const struct h5_ob_field *fields = h5_ob_fields(&count);
 
 	if (!h5_ob_line_is_known(family)) {
-		command_print(CMD, "the option-byte layout of this line is not described by the "
-				"reference; only the product state can be read (stm32h5x product_state)");
+		command_print(CMD, "the option-byte layout of this part line is not known to this "
+				"tool; only the product state can be read (stm32h5x product_state)");
 		return ERROR_FAIL;
 	}
 	for (size_t i = 0; i < count; i++) {
