@@ -1092,6 +1092,11 @@ proc stm32h5x::reopen_debug {args} {
 	if { ![[target current] was_examined] } {
 		fail $who "the device granted $perm but the core still cannot be examined"
 	}
+	# the access now granted decides AP1's security attribute and the work area; a core that
+	# was halted already fires no halted event to choose them
+	if { [llength [info commands stm32h5x_select_work_area]] } {
+		stm32h5x_select_work_area
+	}
 	say $who "debug reopened ($perm); the product state stays $state"
 	return $perm
 }
