@@ -9,9 +9,7 @@
 source [find flash_helpers.tcl]
 
 set gdb_port_number [expr {30000 + $::env(H5SIM_PORT) % 20000}]
-gdb_port $gdb_port_number
-tcl_port disabled
-telnet_port disabled
+h5_server_port gdb $gdb_port_number
 
 set elf [flash_tmp gdb.elf]
 flash_write_elf $elf [list 0x08000000 [flash_pattern 60 0x3000] 0x08100000 [flash_pattern 61 0x1357]]
