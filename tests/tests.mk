@@ -6,6 +6,7 @@ INTEGRATION_TESTS += \
 	tests/smoke/openocd_starts.sh \
 	tests/smoke/loader_is_current.sh \
 	tests/smoke/board_files_parse.sh \
+	tests/smoke/no_deprecations.sh \
 	tests/integration/da_regression.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
