@@ -157,15 +157,15 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 	for (unsigned int i = 0; i < CMD_ARGC; i += 2) {
 		const char **slot;
 
-		if (!strcmp(CMD_ARGV[i], "-key"))
+		if (!strcmp(CMD_ARGV[i], "-key")) {
 			slot = &key;
-		else if (!strcmp(CMD_ARGV[i], "-cert"))
+		} else if (!strcmp(CMD_ARGV[i], "-cert")) {
 			slot = &cert;
-		else if (!strcmp(CMD_ARGV[i], "-password"))
+		} else if (!strcmp(CMD_ARGV[i], "-password")) {
 			slot = &password;
-		else if (!strcmp(CMD_ARGV[i], "-permissions"))
+		} else if (!strcmp(CMD_ARGV[i], "-permissions")) {
 			slot = &permissions;
-		else {
+		} else {
 			LOG_ERROR("stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
 			return ERROR_COMMAND_SYNTAX_ERROR;
 		}

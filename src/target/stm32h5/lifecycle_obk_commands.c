@@ -426,8 +426,8 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.mode = COMMAND_ANY,
 		.usage = "-out <file.obk> (-password <file> | -root-key <pem>) "
 			"[-permissions <mask>] [-encrypt 0|1] [-trustzone on|off]",
-		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
-			"Creator does (default permissions 0x00005077, encryption flag 0). Refuses the "
+		.help = "Writes a Debug Authentication configuration .obk as "
+			"STM32TrustedPackageCreator does (default permissions 0x00005077, encryption flag 0). Refuses the "
 			"kind that does not match the TrustZone setting it is made for: -trustzone "
 			"(the device is then not consulted), else the connected device's.",
 	},
