@@ -100,7 +100,7 @@ awk -v texi="$P/doc/stm32h5x.texi" '
 		}
 		print ""
 	}
-	{ print }' "$T/doc/openocd.texi" > "$W/openocd.texi"
+	{ print }' "$T/doc/openocd.texi" | upstream_tcl /dev/stdin > "$W/openocd.texi"
 mv "$W/openocd.texi" "$T/doc/openocd.texi"
 git -C "$T" add doc/openocd.texi
 commit "$T" "doc: stm32h5x" \
