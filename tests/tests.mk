@@ -13,7 +13,8 @@ INTEGRATION_TESTS += \
 	tests/integration/faults.sh \
 	tests/integration/provision_dry_run.sh \
 	tests/integration/provision_interrupted.sh \
-	tests/integration/provision_regress.sh
+	tests/integration/provision_regress.sh \
+	tests/integration/swd_transport.sh
 
 # one Tcl test per behaviour, each run against a fresh simulator by
 # tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten
