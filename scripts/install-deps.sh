@@ -4,7 +4,7 @@
 # Idempotent: packages already present are left alone. Uses sudo when not root.
 set -eu
 
-# Build OpenOCD 0.12.0 from source (autoreconf is required, see README "Build").
+# Build OpenOCD (0.12.0 or master) from source (autoreconf is required, see README "Build").
 PKGS_OPENOCD="build-essential pkg-config autoconf automake libtool texinfo dpkg-dev
  libjim-dev libusb-1.0-0-dev libhidapi-dev libftdi1-dev libjaylink-dev libcapstone-dev"
 # Our own code: mbedTLS for DA crypto, Unicorn for the simulator's CPU, cmocka for unit tests.
@@ -12,8 +12,10 @@ PKGS_PROJECT="libmbedtls-dev libunicorn-dev libcmocka-dev"
 # Tests and tools: gdb-multiarch (GDB load test), clang + its runtime (libFuzzer, only a
 # Recommends of clang), valgrind (memcheck of the simulator), the Arm cross compiler
 # (flash loader regeneration and the simulator's test routines), openocd (stock binary the
-# simulator is checked against), tclsh for the test driver.
-PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl"
+# simulator is checked against), tclsh for the test driver; git, perl and xz-utils for the
+# OpenOCD master build and make upstream-series (the snapshot's .tar.xz, git am, checkpatch.pl).
+PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl
+ git perl xz-utils"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
