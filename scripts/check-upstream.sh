@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 top=$(pwd)
 W=$top/build-upstream/src
 
-# refresh the copy: changed files are rewritten (so make sees them), others left untouched
+# refresh the copy: changed files are rewritten (so make sees them), others left untouched,
+# files the project no longer has removed (the overlay would still link them)
 mkdir -p "$W"
 list=$(mktemp "${TMPDIR:-/tmp}/h5-upstream-files.XXXXXX")
 trap 'rm -f "$list"' EXIT
@@ -32,6 +33,12 @@ while read -r f; do
 		cp -p "$f" "$W/$f"
 	fi
 done < "$list"
+if [ -f "$W/.h5-files" ]; then
+	sort "$list" > "$list.new"
+	sort "$W/.h5-files" | comm -23 - "$list.new" | while read -r f; do rm -f "$W/$f"; done
+	rm -f "$list.new"
+fi
+cp "$list" "$W/.h5-files"
 
 cd "$W"
 if [ ! -x configure ] || [ configure.ac -nt configure ]; then
