@@ -13,9 +13,10 @@ PKGS_PROJECT="libmbedtls-dev libunicorn-dev libcmocka-dev"
 # Recommends of clang), valgrind (memcheck of the simulator), the Arm cross compiler
 # (flash loader regeneration and the simulator's test routines), openocd (stock binary the
 # simulator is checked against), tclsh for the test driver; git, perl and xz-utils for the
-# OpenOCD master build and make upstream-series (the snapshot's .tar.xz, git am, checkpatch.pl).
+# OpenOCD master build and make upstream-series (the snapshot's .tar.xz, git am, checkpatch.pl
+# and its SPDX check, which needs python3-ply).
 PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl
- git perl xz-utils"
+ git perl xz-utils python3-ply"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 
