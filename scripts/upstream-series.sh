@@ -7,12 +7,18 @@
 #
 #   patch | subject                                          | files
 #   ------+--------------------------------------------------+----------------------------------
-#   1     | flash/nor/stm32h5x: add STM32H5 flash driver ... | src/flash/nor/stm32h5x.[ch],
-#         |                                                  | src/target/stm32h5/, loader,
+#   1     | target/stm32h5: product state, option bytes ...  | the library's plain C (core.mk,
+#         |                                                  | lifecycle.mk), libtarget hook
+#   2     | target/stm32h5: PSA-ADAC Debug Authentication .. | the DA host's plain C (da.mk)
+#   3     | flash/nor/stm32h5x: add STM32H5 flash driver     | src/flash/nor/stm32h5x.[ch], the
+#         |                                                  | library's OpenOCD side, loader,
 #         |                                                  | registration (register-openocd.sh)
-#   2     | doc: stm32h5x                                    | doc/openocd.texi (section inline)
-#   3     | tcl/target: stm32h5x                             | tcl/target/stm32h5x*.{cfg,tcl}
-#   4     | tcl/board: add STM32H5 Nucleo and Discovery ...  | tcl/board/ (ST-Link boards)
+#   4     | doc: stm32h5x                                    | doc/openocd.texi (section inline)
+#   5     | tcl/target: stm32h5x                             | tcl/target/stm32h5x*.{cfg,tcl}
+#   6     | tcl/board: add STM32H5 Nucleo and Discovery ...  | tcl/board/ (ST-Link boards)
+#
+# The library's Makefile.am in the series lists the files each commit has (ours carries the
+# overlay build's comments).
 #
 # Then checks the series as a reviewer would, in a fresh unpack of the snapshot: `git am`
 # applies it, the tree's own tools/scripts/checkpatch.pl passes on every patch, and (unless
@@ -64,28 +70,79 @@ EOM
 T=$W/series
 base_repo "$T"
 
-# 1. the driver, its library and its loader, registered
-(cd "$P" && git ls-files src/flash/nor src/target/stm32h5 contrib/loaders/flash/stm32h5) |
-	grep -v '\.mk$' | while read -r f; do
+L=src/target/stm32h5
+
+# the library files our build compiles without OpenOCD, per fragment (core, lifecycle, da)
+pure_files() {
+	sed -n '/libh5core_a_SOURCES +=/,/^$/p' "$P/$L/$1.mk" | grep -o "$L/[a-z_0-9]*\.[ch]"
+}
+
+# copy FILE...: from the project into the series tree
+copy() {
+	for f in "$@"; do
 		mkdir -p "$T/$(dirname "$f")"
 		cp "$P/$f" "$T/$f"
 	done
+}
+
+# lib_makefile: the library's Makefile.am, listing the files the series has so far
+lib_makefile() {
+	{
+		echo "# SPDX-License-Identifier: GPL-2.0-or-later"
+		echo
+		echo "noinst_LTLIBRARIES += %D%/libstm32h5.la"
+		echo "%C%_libstm32h5_la_LIBADD = -lmbedcrypto"
+		echo "%C%_libstm32h5_la_SOURCES = \\"
+		(cd "$T/$L" && ls -- *.c *.h) | LC_ALL=C sort | sed 's|^|\t%D%/|; s|$| \\|; $ s| \\$||'
+	} > "$T/$L/Makefile.am"
+}
+
+# 1. product state, option bytes, OBKeys: plain C, hooked into libtarget
+# shellcheck disable=SC2046
+copy $(pure_files core) $(pure_files lifecycle) $L/family.h
+lib_makefile
+"$P/scripts/register-openocd.sh" "$T"
+git -C "$T" checkout -q -- doc src/flash
+git -C "$T" add -A src/target
+commit "$T" "target/stm32h5: product state, option bytes and OBKeys" \
+"Add the STM32H5 lifecycle rules as plain C, for the stm32h5x flash
+driver that follows: the product states (Open, Provisioning,
+iROT-Provisioned, TZ-Closed, Closed, Locked) and which transitions a
+debugger may ask for, the option bytes by name with their width per line
+and when a change takes effect, the OBKeys' .obk files and the Debug
+Authentication configuration with its integrity hash, the STM32H503's
+password hash in OTP, and the guards that refuse irreversible steps.
+
+It needs mbedTLS (libmbedcrypto) for SHA-256."
+
+# 2. the Debug Authentication host, plain C
+# shellcheck disable=SC2046
+copy $(pure_files da)
+lib_makefile
+git -C "$T" add -A src/target
+commit "$T" "target/stm32h5: PSA-ADAC Debug Authentication host" \
+"Add the host side of PSA-ADAC as the STM32H5 uses it: packets and TLVs,
+discovery and its checks, permissions, certificate chains, keys and
+tokens signed with ECDSA P-256 (mbedTLS), password files. The transport
+over the DBGMCU mailbox comes with the flash driver."
+
+# 3. the driver, the library's OpenOCD side and the loader, registered
+(cd "$P" && git ls-files src/flash/nor $L contrib/loaders/flash/stm32h5) |
+	grep -v -e '\.mk$' -e "^$L/Makefile.am$" | while read -r f; do copy "$f"; done
+lib_makefile
 "$P/scripts/register-openocd.sh" "$T"
 git -C "$T" checkout -q -- doc
 git -C "$T" add -A src contrib
-commit "$T" "flash/nor/stm32h5x: add STM32H5 flash driver and lifecycle library" \
+commit "$T" "flash/nor/stm32h5x: add STM32H5 flash driver" \
 "Add a flash driver for the STM32H5 family (STM32H503, H52x/H53x,
 H56x/H57x): user flash of both banks with the secure alias, OTP and the
-high-cycle data area, option bytes, write protection and bank swap.
+high-cycle data area, option bytes, write protection and bank swap,
+programming through a loader.
 
-The lifecycle library in src/target/stm32h5 adds, under the driver's
-stm32h5x command group, the product state (Open, Provisioning,
-iROT-Provisioned, TZ-Closed, Closed, Locked), named option bytes, the
-OBKeys (.obk files and the DA configuration) and a PSA-ADAC Debug
-Authentication host over the DBGMCU mailbox of access port 0, which
-answers also when the core's access port is closed.
-
-The library needs mbedTLS (libmbedcrypto) for SHA-256 and ECDSA."
+Its stm32h5x command group carries the lifecycle: the product state,
+named option bytes, OBKey provisioning through the ROM's RSSLIB, and
+Debug Authentication over the DBGMCU mailbox of access port 0, which
+answers also when the core's access port is closed."
 
 # 2. the manual: our section inline, before the stm32h7x driver, as upstream's drivers are
 awk -v texi="$P/doc/stm32h5x.texi" '
@@ -132,7 +189,7 @@ debugged through their on-board ST-Link in its DAP mode (access port 0
 is needed for Debug Authentication) with NRST wired."
 
 rm -f "$out"/*.patch
-git -C "$T" format-patch -q -o "$out" HEAD~4..HEAD
+git -C "$T" format-patch -q -o "$out" HEAD~6..HEAD
 echo "upstream-series: $(ls "$out"/*.patch | wc -l) patches in $out"
 
 # --- the checks -----------------------------------------------------------------------------
