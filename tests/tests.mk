@@ -7,6 +7,7 @@ INTEGRATION_TESTS += \
 	tests/smoke/loader_is_current.sh \
 	tests/smoke/board_files_parse.sh \
 	tests/smoke/no_deprecations.sh \
+	tests/smoke/register_openocd.sh \
 	tests/integration/da_regression.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
