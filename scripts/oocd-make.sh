@@ -61,7 +61,9 @@ if [ -z "$H5_OPENOCD_SRC" ]; then
 else
 	origin="tree $H5_OPENOCD_SRC"
 fi
-key=$( (echo "$origin"; cat "$H5_SRCDIR/scripts/register-openocd.sh") | sha256sum | cut -d' ' -f1)
+# openocd/patches/*.patch (none today): changes other than the registration, applied after it
+key=$( (echo "$origin"; cat "$H5_SRCDIR/scripts/register-openocd.sh"
+	cat "$H5_SRCDIR"/openocd/patches/*.patch 2>/dev/null) | sha256sum | cut -d' ' -f1)
 
 if [ ! -f "$SRC/.h5-source-key" ] || [ "$(cat "$SRC/.h5-source-key")" != "$key" ]; then
 	echo "oocd-make: preparing the OpenOCD source ($origin)"
@@ -74,6 +76,11 @@ if [ ! -f "$SRC/.h5-source-key" ] || [ "$(cat "$SRC/.h5-source-key")" != "$key" 
 	fi
 	echo "oocd-make: OpenOCD $(oocd_version) in $SRC: registering stm32h5x"
 	"$H5_SRCDIR/scripts/register-openocd.sh" "$SRC"
+	for p in "$H5_SRCDIR"/openocd/patches/*.patch; do
+		[ -f "$p" ] || continue
+		echo "oocd-make: applying $(basename "$p")"
+		patch -p1 -s -d "$SRC" < "$p"
+	done
 	"$H5_SRCDIR/scripts/overlay-openocd.sh" "$H5_SRCDIR" "$SRC"
 	echo "oocd-make: autoreconf -fi (the edited Makefile.am files need regenerated autotools files)"
 	(cd "$SRC" && autoreconf -fi >"$B/autoreconf.log" 2>&1) || {
