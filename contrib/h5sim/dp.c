@@ -15,6 +15,8 @@
  * bus, BASE = the Cortex-M33 ROM table. Other APSEL values read 0 (no AP).
  */
 
+#include <string.h>
+
 #include "chip.h"
 #include "dp.h"
 
@@ -37,6 +39,8 @@
 
 void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip)
 {
+	memset(dp, 0, sizeof(*dp));	/* every field, the APs' too, starts defined */
+
 	dp->chip = chip;
 	dp->ctrl_stat = 0;
 	dp->sticky_err = dp->sticky_orun = dp->sticky_cmp = false;
@@ -67,6 +71,7 @@ void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip)
 	ap1->idr = 0x14770015u;
 	ap1->base = 0xE00FF003u;
 	ap1->cfg = 0;
+	ap1->absent = false;
 	ap1->csw_reset = 0x03000042u;
 	mem_ap_reset(ap1);
 }
