@@ -122,6 +122,9 @@ void chip_set_srst(struct h5sim_chip *chip, bool asserted)
 	if (asserted) {
 		chip_log(chip, "reset: SRST asserted");
 		da_device_reset(chip->da, true);
+		/* the boot ROM does not run while NRST is held: its DA session ends and AP1 follows
+		 * the product state again (a debugger can set up a reset halt, as on an open part) */
+		chip->in_rom = false;
 		chip->scs.halted = false;
 		chip->scs.lockup = false;
 		chip->scs.s_reset_st = true;

@@ -47,8 +47,8 @@ h5_check "a failed mass_erase: the error names the flash error and its actual ca
 
 # product-state names match the same way everywhere: any case, with or without - or _
 h5_fresh_state
-h5_session "--part H563" "$(catch_echo PROV "stm32h5x::provision closed -password $S/NUCLEO-H563ZI/Binary/password.bin -dry-run")
-$(catch_echo PROV2 "stm32h5x::provision tz_closed -root-key $S/NUCLEO-H563ZI/Keys/key_1_root.pem -dry-run")"
+h5_session "--part H563" "$(catch_echo PROV "stm32h5x::provision closed -encrypt 0 -password $S/NUCLEO-H563ZI/Binary/password.bin -dry-run")
+$(catch_echo PROV2 "stm32h5x::provision tz_closed -encrypt 0 -root-key $S/NUCLEO-H563ZI/Keys/key_1_root.pem -dry-run")"
 h5_check "provision takes 'closed' as product_state does" "^PROV: did not fail" "$L"
 h5_check "provision takes 'tz_closed' as product_state does" "^PROV2: did not fail" "$L"
 h5_check "the dry run names the canonical state" "6/6 product state Closed" "$L"

@@ -28,11 +28,11 @@ h5_check_error "-encrypt 0 against the board setting is refused" \
 h5_check_error "ST's H563 .obk (flag 0) is refused on the crypto part" \
 	{stm32h5x::provision Closed -root-key $key -obk $P/Binary/DA_Config.obk -dry-run} \
 	{encryption flag 0 does not fit this part}
-# the generated configuration's header is logged at debug level 3
-debug_level 3
 set rc [catch {capture {set result [stm32h5x::provision Closed -root-key $key -confirm]}} out]
-debug_level 2
 h5_check_equal "provision runs without error" {expr {$rc == 0 ? "ok" : $out}} ok
 h5_check_equal "it returns Closed" {set result} Closed
-h5_check_match "the generated .obk carries flag 1" {set out} {DA configuration with a root-key hash, permissions 0x00005077, encryption flag 1}
+# the step that generates the configuration names its flag; the simulator's log (checked
+# above) shows the device received an encrypted (flag 1) configuration
+h5_check_match "the real run generates the configuration with flag 1" {set out} \
+	{generate and provision the DA configuration \(root key\), encryption flag 1}
 h5_done
