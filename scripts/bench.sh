@@ -27,15 +27,18 @@ W=$H5_BUILDDIR/bench
 rm -rf "$W"
 mkdir -p "$W"
 
-# session NAME TCL-BODY [PRE-TARGET-TCL]: one simulator + OpenOCD run in $W/NAME/ (the chip
-# in state, the counters in dump.txt), OpenOCD's output in $W/NAME.out. PRE-TARGET-TCL runs
-# before target/stm32h5x.cfg (e.g. "set WORKAREASIZE 0").
+# session NAME TCL-BODY [PRE-TARGET-TCL [SIMOPTS]]: one simulator + OpenOCD run in $W/NAME/
+# (the chip in state, the counters in dump.txt), OpenOCD's output in $W/NAME.out.
+# PRE-TARGET-TCL runs before target/stm32h5x.cfg (e.g. "set WORKAREASIZE 0"); SIMOPTS are more
+# simulator options (e.g. a product state).
 session() {
 	name=$1
 	body=$2
 	pre=${3:-}
+	simopts=${4:-}
 	mkdir -p "$W/$name"
-	if ! h5sim_start "$W/$name" --part "$BENCH_PART"; then
+	# shellcheck disable=SC2086
+	if ! h5sim_start "$W/$name" --part "$BENCH_PART" $simopts; then
 		echo "bench: simulator did not start" >&2
 		cat "$W/$name/h5sim.out" >&2
 		exit 1
@@ -114,6 +117,19 @@ set t0 [ms]
 flash write_image $img 0x08000000 bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown" "$pre"
+		[ -n "$1" ] && continue
+		# TZ-Closed, party 2: non-secure debug only, SRAM1 secure (as ST's TrustZone
+		# examples leave it), bank 2 non-secure (set up in Open, before the clock runs)
+		session "tzc-$path$2$3" "init; reset halt
+stm32h5x option_write 0 0x1E4 0x0000007F
+stm32h5x product_state Provisioning
+stm32h5x product_state TZ-Closed -confirm
+catch {reset halt}
+flash erase_address 0x08100000 $(($2 * 1024))
+set t0 [ms]
+flash write_image $img 0x08100000 bin
+echo \"bench-ms [expr {[ms] - \$t0}]\"
+shutdown" "$pre" "--tzen 1 --secure-sram-kib 256"
 	done
 }
 
@@ -162,7 +178,7 @@ session provision "init; reset halt
 set t0 [ms]
 stm32h5x product_state Provisioning
 reset halt
-stm32h5x obk provision $ST/DA_ConfigWithPassword.obk
+stm32h5x obk provision $ST/DA_ConfigWithPassword.obk -password $ST/password.bin
 stm32h5x product_state Closed -password $ST/password.bin
 echo \"bench-ms [expr {[ms] - \$t0}]\"
 shutdown"
@@ -208,6 +224,16 @@ out=$W/table.md
 		done
 	fi
 	echo
+	echo "TZ-Closed (party 2: non-secure debug only, the loader in non-secure SRAM, the non-secure"
+	echo "flash registers), against the same RAM sessions:"
+	echo
+	echo "| image | loader KiB/s | loader / RAM | direct KiB/s | direct / RAM |"
+	echo "|---|---|---|---|---|"
+	for kib in $rows; do
+		lm=$(median_ms "tzc-loader$kib"); dm=$(median_ms "tzc-direct$kib")
+		echo "| $kib KiB | $(rate "$kib" "$lm") | $(rate_ratio "ram$kib" "tzc-loader$kib") | $(rate "$kib" "$dm") | $(rate_ratio "ram$kib" "tzc-direct$kib") |"
+	done
+	echo
 	echo "Whole lifecycle steps (password DA configuration, TrustZone off):"
 	echo
 	echo "| sequence | wall ms | DAP transactions | JTAG clocks |"
@@ -245,7 +271,7 @@ doc=$H5_TOP_SRCDIR/docs/performance.md
 	echo "bytes into SRAM over the same link: 1.00 means the link, not the flash, is the bottleneck"
 	echo "(target ≥ 0.9). \"loader / RAM clocks\" compares JTAG clocks per byte (target ≤ 1.2)."
 	echo "Counters are the simulator's, minus a session that only connects and halts. The direct"
-	echo "path is the one without a work area (TZ-Closed, Provisioning)."
+	echo "path is the one without a work area (Provisioning; TZ-Closed without non-secure SRAM)."
 	echo
 	echo "The flash sessions' counters also include the probe and the mass erase that precede the"
 	echo "timed write (about 36000 JTAG clocks and 700 DAP transactions). Wall time against the"
@@ -256,3 +282,5 @@ doc=$H5_TOP_SRCDIR/docs/performance.md
 	cat "$out"
 } >"$doc"
 echo "bench: written to docs/performance.md"
+# the production line's rows (boards per minute, one board's steps): their own script
+"$H5_TOP_SRCDIR/scripts/bench-production.sh"

@@ -71,7 +71,7 @@ catch {stm32h5x product_state Closed} msg
 echo \"R-refused [string map {\\n { }} \$msg]\"
 echo \"R-pstate [stm32h5x product_state Provisioning]\"
 reset halt
-echo \"R-provision [stm32h5x obk provision $W/da_config.obk]\"
+echo \"R-provision [stm32h5x obk provision $W/da_config.obk -root-key $ROOT_PUB]\"
 catch {stm32h5x product_state Closed} msg
 echo \"R-guard [string map {\\n { }} \$msg]\"
 echo \"R-pstate [stm32h5x product_state Closed -root-key $ROOT_PUB]\""

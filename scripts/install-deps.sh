@@ -16,7 +16,7 @@ PKGS_PROJECT="libmbedtls-dev libexpat1-dev libp11-kit-dev libunicorn-dev libcmoc
 # simulator is checked against), tclsh for the test driver, SoftHSM2 and OpenSC's pkcs11-tool
 # (a PKCS#11 token for the HSM signing test).
 PKGS_TEST="gdb-multiarch clang libclang-rt-14-dev valgrind gcc-arm-none-eabi binutils-arm-none-eabi openocd tcl
- softhsm2 opensc"
+ softhsm2 opensc procps"
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
 

@@ -9,12 +9,23 @@ INTEGRATION_TESTS += \
 	tests/integration/da_regression.sh \
 	tests/integration/da_own_credentials.sh \
 	tests/integration/da_pkcs11.sh \
+	tests/integration/da_variants.sh \
+	tests/integration/da_doctor.sh \
+	tests/integration/da_trace.sh \
+	tests/integration/poll_quiet.sh \
+	tests/integration/refusals_catchable.sh \
+	tests/integration/flash_progress.sh \
+	tests/integration/no_temp_files.sh \
 	tests/integration/secrets_not_logged.sh \
 	tests/integration/demo_runs.sh \
 	tests/integration/faults.sh \
 	tests/integration/provision_dry_run.sh \
 	tests/integration/provision_interrupted.sh \
-	tests/integration/provision_regress.sh
+	tests/integration/provision_regress.sh \
+	tests/integration/reopen_secure_access.sh \
+	tests/integration/direct_path_interrupted.sh \
+	tests/integration/production_batch.sh \
+	tests/integration/production_frontend.sh
 
 # one Tcl test per behaviour, each run against a fresh simulator by
 # tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten
@@ -23,4 +34,5 @@ INTEGRATION_TESTS += $(sort $(wildcard $(top_srcdir)/tests/integration/test_*.tc
 EXTRA_DIST += tests/run-tests.sh tests/integration/run-tcl-test.sh tests/integration/utils.tcl \
 	tests/integration/lib.sh tests/integration/flash_helpers.tcl \
 	tests/integration/bad_input_helpers.tcl tests/integration/provision_helpers.tcl \
-	tests/integration/cred_lib.sh
+	tests/integration/readme_walkthrough.tcl tests/integration/cred_lib.sh \
+	tests/integration/frontend_env.sh

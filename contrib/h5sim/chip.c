@@ -2,7 +2,8 @@
 
 /*
  * h5sim: chip composition (buses and peripherals from the part table), simulated time,
- * AP1 gating per product state (h5-flash-ob.md §7.3) and the glue the DA device uses.
+ * AP1 gating per product state (h5-flash-ob.md §7.3) and per granted DA debug level (non-secure
+ * levels open no secure access, h5-debug-auth.md §5) and the glue the DA device uses.
  *
  * Time: every TCK rising edge is opt->tck_ns of simulated time. While the core runs, that
  * time is given to it as an instruction budget (opt->ns_per_insn each), spent at the next
@@ -81,13 +82,14 @@ static enum ap1_gate gate_for_chip_state(const struct h5sim_chip *chip)
 
 enum ap1_gate chip_ap1_gate(const struct h5sim_chip *chip)
 {
-	if (chip->debug_opened)
+	if (chip->debug_opened && chip->opened_gate == AP1_FULL)
 		return AP1_FULL;
 	if (chip->in_rom)
 		return AP1_CLOSED;
-	if (chip->opt->gate_at_once)
-		return gate_for_chip_state(chip);
-	return chip->gate_at_reset;
+	enum ap1_gate g = chip->opt->gate_at_once ? gate_for_chip_state(chip) : chip->gate_at_reset;
+	if (chip->debug_opened && g < chip->opened_gate)
+		g = chip->opened_gate;	/* a non-secure reopening adds no secure access */
+	return g;
 }
 
 bool chip_core_accessible(const struct h5sim_chip *chip)
@@ -215,8 +217,15 @@ static void da_open_debug(void *ctx, uint32_t permissions)
 {
 	struct h5sim_chip *chip = ctx;
 
-	chip_log(chip, "da: debug opened (permissions 0x%08x) until the next reset", permissions);
+	/* what was granted, no more: only the S+NS levels (bits 4..6) open the secure side */
+	bool secure = permissions & 0x70u;
+
+	chip_log(chip, "da: debug opened (permissions 0x%08x, %s) until the next reset", permissions,
+			secure ? "secure and non-secure" : "non-secure only");
 	chip->debug_opened = true;
+	chip->opened_gate = secure ? AP1_FULL : AP1_NS_ONLY;
+	if (!secure && !(chip->part->trustzone && h5flash_tzen(chip->flash)))
+		chip->opened_gate = AP1_FULL;	/* no secure side to keep closed */
 	if (chip->in_rom)
 		chip_boot_after_da(chip);
 }
@@ -250,6 +259,13 @@ static void sbs_hdpl_changed(void *ctx, unsigned int hdpl, unsigned int obk_hdpl
 
 /* ---- creation ---- */
 
+static bool ram_tz_active(void *ctx)
+{
+	struct h5sim_chip *chip = ctx;
+
+	return h5flash_tzen(chip->flash);
+}
+
 static int build_buses(struct h5sim_chip *chip)
 {
 	const struct h5sim_part *p = chip->part;
@@ -258,7 +274,8 @@ static int build_buses(struct h5sim_chip *chip)
 	/* peripherals that are not modelled read as zero and ignore writes [I]; the secure
 	 * peripheral alias (0x5xxxxxxx) exists only with TrustZone */
 	bus_init(sb, "system", 0x40000000u, p->trustzone ? 0x20000000u : 0x10000000u);
-	bus_add(sb, "sram", RAM_BASE_NS, chip->ram.size, &ram_ops, &chip->ram);
+	bus_add(sb, "sram", RAM_BASE_NS, chip->ram.size, p->trustzone ? &ram_ns_ops : &ram_ops,
+			&chip->ram);
 	if (p->trustzone)
 		bus_add(sb, "sram-s", RAM_BASE_S, chip->ram.size, &ram_ops, &chip->ram);
 	bus_add(sb, "sysmem", SYSMEM_BASE_NS, chip->sysmem.size, &sysmem_ops, &chip->sysmem);
@@ -317,6 +334,12 @@ struct h5sim_chip *chip_create(const struct h5sim_options *opt)
 		fprintf(stderr, "h5sim: out of memory\n");
 		goto fail;
 	}
+	if (p->trustzone) {
+		uint64_t kib = opt->secure_sram_kib;
+		chip->ram.secure_size = kib * 1024 < chip->ram.size ? (uint32_t)(kib * 1024) : chip->ram.size;
+		chip->ram.tz_active = ram_tz_active;
+		chip->ram.tz_ctx = chip;
+	}
 	chip->dbgmcu.chip = chip;
 	chip->dbgmcu.idcode = (uint32_t)(opt->rev_id >= 0 ? (unsigned int)opt->rev_id : p->rev_id) << 16 | p->dev_id;
 	chip->sbs.hdpl_at_boot = opt->hdpl_at_boot;
@@ -342,6 +365,12 @@ struct h5sim_chip *chip_create(const struct h5sim_options *opt)
 	struct da_settings ds;
 	da_device_defaults(&ds);
 	ds.entry_magic = opt->da_magic;
+	ds.echo_magic = !opt->da_no_answer;
+	ds.answer_custom = opt->da_answer_set;
+	ds.answer_word = opt->da_answer;
+	ds.ack_swapped = opt->da_ack_swapped;
+	ds.dev_flag_by_host = opt->da_dev_flag_by_host;
+	ds.data_count_in_bytes = opt->da_count_in_bytes;
 	ds.rng_seed = opt->seed;
 	chip->da = da_device_create(&dc, &ds);
 	if (!chip->da) {

@@ -71,6 +71,7 @@ struct h5sim_chip {
 	bool srst_asserted;
 	bool in_rom;			/* DA holds the chip in the boot ROM */
 	bool debug_opened;		/* DA reopened AP1 until the next reset */
+	enum ap1_gate opened_gate;	/* ... as far as the granted permissions go */
 	bool rom_reset_pending;		/* a granted regression is done: the boot ROM resets the chip */
 	enum ap1_gate gate_at_reset;	/* product-state gating evaluated at the last reset */
 

@@ -100,6 +100,10 @@ static void mmio_write(uc_engine *uc, uint64_t offset, unsigned int size, uint64
  * it would on silicon. The loop last found idle is remembered: entered again (a flash loader
  * waits for BSY after every word), one such pass is enough. Not while the DWT cycle counter
  * runs: a delay loop reads it.
+ * Every pass must also leave the registers as it found them: a loop that reads nothing but
+ * counts in a register ("while (n--) __NOP();") is not waiting for anything and runs to its
+ * end. Idling ends as soon as the registers differ from those the loop was found idle with
+ * (the debugger halted the core and pointed it at other code, as an IDE's load does).
  */
 #define IDLE_LOOP_INSNS		16
 #define IDLE_LOOP_BYTES		32
@@ -128,12 +132,49 @@ static void idle_new_pass(struct h5sim_cpu *cpu)
 	cpu->pass_overflow = false;
 }
 
+static const int idle_reg_ids[IDLE_REG_COUNT] = {
+	UC_ARM_REG_R0, UC_ARM_REG_R1, UC_ARM_REG_R2, UC_ARM_REG_R3, UC_ARM_REG_R4,
+	UC_ARM_REG_R5, UC_ARM_REG_R6, UC_ARM_REG_R7, UC_ARM_REG_R8, UC_ARM_REG_R9,
+	UC_ARM_REG_R10, UC_ARM_REG_R11, UC_ARM_REG_R12, UC_ARM_REG_SP, UC_ARM_REG_LR,
+	UC_ARM_REG_XPSR,
+};
+
+static void idle_read_regs(struct h5sim_cpu *cpu, uint32_t regs[IDLE_REG_COUNT])
+{
+	void *ptrs[IDLE_REG_COUNT];
+
+	for (unsigned int i = 0; i < IDLE_REG_COUNT; i++)
+		ptrs[i] = &regs[i];
+	uc_reg_read_batch(cpu->uc, (int *)idle_reg_ids, ptrs, IDLE_REG_COUNT);
+}
+
+/* The registers are those of the last quiet pass (and become the reference for the next) */
+static bool idle_regs_repeat(struct h5sim_cpu *cpu)
+{
+	uint32_t regs[IDLE_REG_COUNT];
+	bool same;
+
+	idle_read_regs(cpu, regs);
+	same = cpu->prev_regs_valid && !memcmp(regs, cpu->prev_regs, sizeof(regs));
+	memcpy(cpu->prev_regs, regs, sizeof(regs));
+	cpu->prev_regs_valid = true;
+	return same;
+}
+
 static void idle_track(struct h5sim_cpu *cpu, uint32_t pc)
 {
 	if (pc == cpu->loop_head) {
 		uint32_t pass_end = cpu->loop_end;
 		bool quiet = cpu->loop_insns <= IDLE_LOOP_INSNS && cpu->stores == cpu->loop_stores &&
 			cpu->loop_end - cpu->loop_head <= IDLE_LOOP_BYTES && !cpu->pass_overflow;
+		/* the registers are read only for a pass that could be idle (a loop walking memory
+		 * loads other words each pass) */
+		bool loads_repeat = cpu->load_sig == cpu->prev_load_sig ||
+			(cpu->known_valid && cpu->load_sig == cpu->known_sig);
+		if (quiet && loads_repeat)
+			quiet = idle_regs_repeat(cpu);
+		else
+			cpu->prev_regs_valid = false;
 		bool same = quiet && cpu->load_sig == cpu->prev_load_sig;
 		/* one quiet pass of the loop last found idle, reading what it read then */
 		bool known = quiet && cpu->known_valid && cpu->loop_head == cpu->known_head &&
@@ -146,6 +187,7 @@ static void idle_track(struct h5sim_cpu *cpu, uint32_t pc)
 			struct bus *bus = &cpu->chip->sysbus;
 			memcpy(bus->watch, cpu->pass_addrs, sizeof(bus->watch));
 			bus->nwatch = cpu->pass_naddrs;
+			memcpy(cpu->idle_regs, cpu->prev_regs, sizeof(cpu->idle_regs));
 			cpu->idle_code_lo = cpu->loop_head;
 			cpu->idle_code_end = pass_end + 4;	/* past its last instruction */
 			cpu->idle_seen = true;
@@ -155,12 +197,13 @@ static void idle_track(struct h5sim_cpu *cpu, uint32_t pc)
 			cpu->known_sig = cpu->load_sig;
 		}
 		idle_new_pass(cpu);
-	} else if (pc < cpu->last_pc) {
-		/* a backward jump: a new candidate loop starts here */
+	} else if (pc <= cpu->last_pc) {
+		/* a backward jump (or "b ."): a new candidate loop starts here */
 		cpu->loop_head = pc;
 		cpu->loop_end = pc;
 		cpu->loop_passes = 0;
 		cpu->prev_load_sig = ~0ull;
+		cpu->prev_regs_valid = false;
 		idle_new_pass(cpu);
 	}
 	if (pc > cpu->loop_end)
@@ -177,6 +220,16 @@ static void idle_forget(struct h5sim_cpu *cpu)
 	cpu->loop_head = 0;
 	cpu->loop_passes = 0;
 	cpu->last_pc = 0;
+	cpu->prev_regs_valid = false;
+}
+
+/* The core is where the idle loop left it: same registers (the pc is the loop head) */
+static bool idle_regs_unchanged(struct h5sim_cpu *cpu)
+{
+	uint32_t regs[IDLE_REG_COUNT];
+
+	idle_read_regs(cpu, regs);
+	return core_pc(cpu) == cpu->idle_code_lo && !memcmp(regs, cpu->idle_regs, sizeof(regs));
 }
 
 static void hook_store(uc_engine *uc, uc_mem_type type, uint64_t address, int size,
@@ -348,6 +401,11 @@ bool core_secure(const struct h5sim_cpu *cpu)
 	return cpu->secure;
 }
 
+void core_set_secure(struct h5sim_cpu *cpu, bool secure)
+{
+	cpu->secure = secure;
+}
+
 static bool in_sram(const struct h5sim_cpu *cpu, uint32_t addr, uint32_t *offset)
 {
 	uint32_t size = cpu->chip->ram.size;
@@ -410,7 +468,8 @@ uint64_t core_run(struct h5sim_cpu *cpu, uint64_t max)
 		return 0;
 	if (cpu->idle) {
 		if (chip->sysbus.watch_hits == cpu->idle_watch_hits &&
-				h5flash_busy(chip->flash) == cpu->idle_flash_busy && !idle_code_written(cpu))
+				h5flash_busy(chip->flash) == cpu->idle_flash_busy && !idle_code_written(cpu) &&
+				idle_regs_unchanged(cpu))
 			return idle_skip(cpu, max);
 		idle_forget(cpu);
 	}

@@ -35,5 +35,6 @@ void core_fault(struct h5sim_cpu *cpu, const char *what, uint32_t addr);
 
 uint32_t core_pc(struct h5sim_cpu *cpu);
 bool core_secure(const struct h5sim_cpu *cpu);
+void core_set_secure(struct h5sim_cpu *cpu, bool secure);
 
 #endif /* H5SIM_CPU_H */

@@ -58,8 +58,12 @@ struct h5sim_cpu {
 	/* idle-loop skipping (cpu.c): a short loop that stores nothing, seen repeating, can only
 	 * leave when something outside the core changes what it reads */
 	uc_hook store_hook, load_hook;
+#define IDLE_REG_COUNT	16		/* r0-r12, sp, lr, xpsr */
 	uint64_t stores;		/* stores by the core (memory and MMIO) */
 	uint64_t load_sig, prev_load_sig;	/* the addresses one loop pass loaded from */
+	uint32_t prev_regs[IDLE_REG_COUNT];	/* the registers at the last quiet loop head */
+	bool prev_regs_valid;
+	uint32_t idle_regs[IDLE_REG_COUNT];	/* ... when the loop was found idle */
 	uint32_t pass_addrs[4];			/* ... as a set of words (a polling loop reads few) */
 	unsigned int pass_naddrs;
 	bool pass_overflow;

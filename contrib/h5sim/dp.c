@@ -15,6 +15,8 @@
  * bus, BASE = the Cortex-M33 ROM table. Other APSEL values read 0 (no AP).
  */
 
+#include <string.h>
+
 #include "chip.h"
 #include "dp.h"
 
@@ -37,6 +39,8 @@
 
 void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip)
 {
+	memset(dp, 0, sizeof(*dp));	/* every field, the APs' too, starts defined */
+
 	dp->chip = chip;
 	dp->ctrl_stat = 0;
 	dp->sticky_err = dp->sticky_orun = dp->sticky_cmp = false;
@@ -54,6 +58,7 @@ void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip)
 	ap0->idr = 0x54770002u;
 	ap0->base = 0x00000002u;	/* no ROM table entry [U] */
 	ap0->cfg = 0;
+	ap0->absent = chip->opt->fault_no_ap0;
 	ap0->csw_reset = 0x80000042u;
 	mem_ap_reset(ap0);
 
@@ -66,6 +71,7 @@ void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip)
 	ap1->idr = 0x14770015u;
 	ap1->base = 0xE00FF003u;
 	ap1->cfg = 0;
+	ap1->absent = false;
 	ap1->csw_reset = 0x03000042u;
 	mem_ap_reset(ap1);
 }

@@ -49,7 +49,9 @@ INTEGRATION_TESTS += \
 	tests/sim/test_determinism.sh \
 	tests/sim/test_gating.sh \
 	tests/sim/test_da_faults.sh \
-	tests/sim/test_idle_loop.sh
+	tests/sim/test_idle_loop.sh \
+	tests/sim/test_register_loops.sh \
+	tests/sim/test_ns_debug_core.sh
 
 EXTRA_DIST += tests/sim/lib.sh tests/sim/targets.tcl tests/sim/flash_routine.S tests/sim/rsslib_call.S \
 	tcl/board/stm32h5-sim.cfg docs/simulator.md

@@ -7,7 +7,8 @@
  * on the byte lanes selected by TAR[1:0]. BD0..BD3 reach TAR[31:4] + 0x0..0xC without
  * incrementing. The gated AP (AP1) reports DeviceEn = 0 and refuses every transfer while the
  * chip closes it, and refuses secure transfers (CSW.HNONSEC = 0) when only non-secure debug
- * is open; CSW.SPIStatus (bit 23) tells whether secure debug is allowed.
+ * is open; CSW.SPIStatus (bit 23) tells whether secure debug is allowed. An absent AP (fault
+ * --fault-no-ap0) reads as zeros and fails every transfer.
  */
 
 #include "chip.h"
@@ -111,6 +112,8 @@ static enum bus_result transfer(struct mem_ap *ap, uint32_t addr, bool write, ui
 enum bus_result mem_ap_read(struct mem_ap *ap, uint32_t reg, uint32_t *value)
 {
 	*value = 0;
+	if (ap->absent)
+		return reg == AP_DRW || (reg >= AP_BD0 && reg <= AP_BD3) ? BUS_ERROR : BUS_OK;
 	switch (reg) {
 	case AP_CSW:
 		*value = csw_value(ap);
@@ -138,6 +141,8 @@ enum bus_result mem_ap_read(struct mem_ap *ap, uint32_t reg, uint32_t *value)
 
 enum bus_result mem_ap_write(struct mem_ap *ap, uint32_t reg, uint32_t value)
 {
+	if (ap->absent)
+		return reg == AP_DRW || (reg >= AP_BD0 && reg <= AP_BD3) ? BUS_ERROR : BUS_OK;
 	switch (reg) {
 	case AP_CSW:
 		value &= CSW_WRITABLE;

@@ -18,6 +18,7 @@ struct mem_ap {
 	struct bus *bus;
 	bool apb;		/* APB-AP: 32-bit transfers only, no security attribute */
 	bool gated;		/* AP1: DeviceEn and transfers follow chip_ap1_gate() */
+	bool absent;		/* fault: not implemented (IDR 0, every transfer fails) */
 	uint32_t idr, base, cfg;
 	uint32_t csw_reset;
 	uint32_t csw, tar;

@@ -61,11 +61,19 @@ static const struct opt_row rows[] = {
 	{ "t-bank-erase-ns", OPT_U64, F(t_bank_erase_ns), NOSET, "NS", "bank erase time [U] (default 16000000)" },
 	{ "t-option-change-ns", OPT_U64, F(t_option_change_ns), NOSET, "NS", "option-byte change time [U] (default 5000000)" },
 	{ "gate-at-once", OPT_FLAG, F(gate_at_once), NOSET, NULL, "[U] AP1 gating follows a product-state change at once (default: at the next reset)" },
+	{ "secure-sram-kib", OPT_UINT, F(secure_sram_kib), NOSET, "N", "[U] with TrustZone on, the first N KiB of SRAM are secure blocks (GTZC as the secure firmware set it): non-secure accesses read 0, writes are ignored (default 0)" },
 	{ "hdpl-at-boot", OPT_U8, F(hdpl_at_boot), NOSET, "HEX", "[U] SBS_HDPLSR after reset (default 0x51 = HDPL1)" },
 	{ "da-magic", OPT_U32, F(da_magic), NOSET, "HEX", "[U] DA entry word written to DBG_AUTH_HOST under reset (default 0x53544441)" },
+	{ "da-answer", OPT_U32, F(da_answer), F(da_answer_set), "HEX", "[U] word the device answers the entry word with (default: the entry word itself; ST's N6 DA answers \"OEDA\" 0x4F454441 with \"DAOK\" 0x44414F4B)" },
+	{ "da-no-answer", OPT_FLAG, F(da_no_answer), NOSET, NULL, "[U] the device enters DA without answering the entry word (default: it answers)" },
+	{ "da-ack-bits", OPT_STR, F(da_ack_bits), NOSET, "standard|swapped", "[U] DBG_AUTH_ACK meaning: standard = bit0 host word pending, bit1 device word pending (ST firmware); swapped = the RM wording (default standard)" },
+	{ "da-dev-flag", OPT_STR, F(da_dev_flag), NOSET, "hardware|host", "[U] who clears the device-word flag: hardware (the host's read of DBG_AUTH_DEVICE) or host (only a write of 0 to it) (default hardware)" },
+	{ "da-count", OPT_STR, F(da_count), NOSET, "words|bytes", "[U] unit of data_count in both directions (default words)" },
 	{ "fault-drop-after", OPT_U64, F(fault_drop_after), NOSET, "N", "close the connection after N DAP transactions" },
 	{ "fault-power-loss-after", OPT_U64, F(fault_power_loss_after), NOSET, "N", "when the Nth flash operation starts: cut it (h5flash_power_loss), save state, exit" },
 	{ "fault-reset-during-ob", OPT_FLAG, F(fault_reset_during_ob), NOSET, NULL, "system reset halfway through the first option-byte change" },
+	{ "fault-no-nrst", OPT_FLAG, F(fault_no_nrst), NOSET, NULL, "NRST is not wired: the adapter's SRST has no effect on the chip" },
+	{ "fault-no-ap0", OPT_FLAG, F(fault_no_ap0), NOSET, NULL, "AP0 (the DBGMCU mailbox) is absent: its IDR reads 0 and every transfer fails" },
 	{ "fault-da", OPT_STR, F(fault_da_name), NOSET, "MODE", "the Debug Authentication device misbehaves: silent (never answers), garbage (answers random words), bad_length (a response's data_count does not match its data) (default none)" },
 	{ "verbose", OPT_FLAG, F(verbose), NOSET, NULL, "chip events to stderr; twice: every AP access" },
 };
@@ -96,6 +104,31 @@ static int parse_da_fault(struct h5sim_options *o)
 		fprintf(stderr, " %s", da_fault_modes[i].name);
 	fprintf(stderr, ")\n");
 	return -1;
+}
+
+/* A string option that takes one of two words: *flag = (value == second); 0 or -1 (printed) */
+static int parse_choice(const char *opt, const char *value, const char *first,
+		const char *second, bool *flag)
+{
+	if (!value || !strcmp(value, first)) {
+		*flag = false;
+		return 0;
+	}
+	if (!strcmp(value, second)) {
+		*flag = true;
+		return 0;
+	}
+	fprintf(stderr, "h5sim: --%s: unknown value '%s' (known: %s %s)\n", opt, value, first, second);
+	return -1;
+}
+
+static int parse_da_variants(struct h5sim_options *o)
+{
+	if (parse_choice("da-ack-bits", o->da_ack_bits, "standard", "swapped", &o->da_ack_swapped) ||
+	    parse_choice("da-dev-flag", o->da_dev_flag, "hardware", "host", &o->da_dev_flag_by_host) ||
+	    parse_choice("da-count", o->da_count, "words", "bytes", &o->da_count_in_bytes))
+		return -1;
+	return 0;
 }
 
 static void defaults(struct h5sim_options *o)
@@ -267,7 +300,7 @@ range:
 		fprintf(stderr, ")\n");
 		return -1;
 	}
-	if (parse_da_fault(o))
+	if (parse_da_fault(o) || parse_da_variants(o))
 		return -1;
 	if (!o->tck_ns || !o->ns_per_insn) {
 		fprintf(stderr, "h5sim: --tck-ns and --ns-per-insn must be at least 1\n");

@@ -48,11 +48,21 @@ struct h5sim_options {
 	/* [U] behaviours */
 	bool gate_at_once;		/* product-state debug gating follows OPTSR_CUR at once */
 	uint8_t hdpl_at_boot;		/* SBS_HDPLSR value a debugger sees after reset */
+	unsigned int secure_sram_kib;	/* TrustZone on: SRAM from 0x20000000 that is secure-only */
 	uint32_t da_magic;		/* DA entry word */
+	bool da_answer_set;		/* --da-answer given: answer with da_answer, not an echo */
+	bool da_no_answer;		/* --da-no-answer: no answer word at all */
+	uint32_t da_answer;
+	const char *da_ack_bits;	/* --da-ack-bits as given; NULL = standard */
+	const char *da_dev_flag;	/* --da-dev-flag as given; NULL = hardware */
+	const char *da_count;		/* --da-count as given; NULL = words */
+	bool da_ack_swapped, da_dev_flag_by_host, da_count_in_bytes;	/* parsed from those */
 	/* faults */
 	uint64_t fault_drop_after;		/* 0 = off */
 	uint64_t fault_power_loss_after;	/* 0 = off */
 	bool fault_reset_during_ob;
+	bool fault_no_nrst;		/* NRST not wired: SRST from the adapter has no effect */
+	bool fault_no_ap0;		/* AP0 absent: the DBGMCU mailbox cannot be reached */
 	const char *fault_da_name;	/* --fault-da MODE as given; NULL = none */
 	enum da_fault fault_da;		/* the DA device misbehaves this way from the start */
 	int verbose;

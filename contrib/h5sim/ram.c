@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
-/* h5sim: SRAM. Unwritten RAM reads 0; an erase (regression) zeroes it. Little-endian. */
+/*
+ * h5sim: SRAM. Unwritten RAM reads 0; an erase (regression) zeroes it. Little-endian.
+ * Non-secure alias of a TrustZone part: with TrustZone in effect, a non-secure access to the
+ * first secure_size bytes (secure blocks) reads as zero and a write is ignored [I].
+ */
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +43,34 @@ static enum bus_result ram_write(void *opaque, uint32_t off, unsigned int size,
 const struct bus_region_ops ram_ops = {
 	.read = ram_read,
 	.write = ram_write,
+};
+
+static bool ns_blocked(const struct h5sim_ram *ram, uint32_t off, const struct bus_access *acc)
+{
+	return !acc->secure && off < ram->secure_size && ram->tz_active && ram->tz_active(ram->tz_ctx);
+}
+
+static enum bus_result ram_ns_read(void *opaque, uint32_t off, unsigned int size,
+		const struct bus_access *acc, uint32_t *value)
+{
+	if (ns_blocked(opaque, off, acc)) {
+		*value = 0;
+		return BUS_OK;
+	}
+	return ram_read(opaque, off, size, acc, value);
+}
+
+static enum bus_result ram_ns_write(void *opaque, uint32_t off, unsigned int size,
+		const struct bus_access *acc, uint32_t value)
+{
+	if (ns_blocked(opaque, off, acc))
+		return BUS_OK;
+	return ram_write(opaque, off, size, acc, value);
+}
+
+const struct bus_region_ops ram_ns_ops = {
+	.read = ram_ns_read,
+	.write = ram_ns_write,
 };
 
 int ram_init(struct h5sim_ram *ram, uint32_t size, uint32_t sram3_offset)

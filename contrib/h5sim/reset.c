@@ -8,7 +8,8 @@
  *  - SRST release, AIRCR.SYSRESETREQ, fault-injected resets: the flash model's system reset
  *    (option bytes reloaded, pending regressions), then da_device_reset(false): if the DA
  *    device claims the boot, the chip stays in the boot ROM with AP1 closed; otherwise the
- *    core loads SP/PC from the boot address and halts if C_DEBUGEN && VC_CORERESET.
+ *    core loads SP/PC from the boot address and halts if C_DEBUGEN && VC_CORERESET. In
+ *    Provisioning no user code runs: the core starts in the boot ROM's idle loop instead.
  *  - Product-state gating of AP1 is evaluated here; a DA debug opening ends here.
  */
 
@@ -17,6 +18,7 @@
 #include "da/da_device.h"
 #include "flash/flash.h"
 
+#define PSTATE_PROVISIONING	0x17
 #define DEMCR_VC_CORERESET	(1u << 0)
 #define C_DEBUGEN		(1u << 0)
 #define C_HALT			(1u << 1)
@@ -25,6 +27,13 @@ static void boot_core(struct h5sim_chip *chip)
 {
 	struct bus_access acc = { .secure = true, .privileged = true, .debugger = false };
 	uint32_t vector = h5flash_boot_address(chip->flash);
+
+	if (h5flash_product_state(chip->flash) == PSTATE_PROVISIONING) {
+		/* no user code runs in Provisioning (F-PROV): the ROM waits for the provisioning
+		 * host (modelled as its idle loop) */
+		vector = chip->part->bootloader_vector;
+		chip_log(chip, "reset: Provisioning: the boot ROM keeps the core, user code does not run");
+	}
 	uint32_t sp = 0, pc = 0;
 	bool tz = chip->part->trustzone && h5flash_tzen(chip->flash);
 
@@ -106,13 +115,16 @@ void chip_power_on(struct h5sim_chip *chip)
 
 void chip_set_srst(struct h5sim_chip *chip, bool asserted)
 {
-	if (asserted == chip->srst_asserted)
+	if (asserted == chip->srst_asserted || chip->opt->fault_no_nrst)
 		return;
 	chip_sync(chip);
 	chip->srst_asserted = asserted;
 	if (asserted) {
 		chip_log(chip, "reset: SRST asserted");
 		da_device_reset(chip->da, true);
+		/* the boot ROM does not run while NRST is held: its DA session ends and AP1 follows
+		 * the product state again (a debugger can set up a reset halt, as on an open part) */
+		chip->in_rom = false;
 		chip->scs.halted = false;
 		chip->scs.lockup = false;
 		chip->scs.s_reset_st = true;

@@ -210,6 +210,12 @@ static void dhcsr_write(struct h5sim_scs *s, uint32_t v)
 	if (!s->halted)
 		return;
 	s->halted = false;
+	/* with non-secure debug only, the core is debugged (halted, resumed, made to run a
+	 * debugger's code) in Non-secure state only [I]: what it runs accesses as non-secure */
+	if (tz_active(s) && chip_ap1_gate(chip) == AP1_NS_ONLY && core_secure(chip->cpu)) {
+		core_set_secure(chip->cpu, false);
+		chip_log(chip, "cpu: resumed by a non-secure-only debugger: Non-secure state");
+	}
 	if (s->dhcsr_ctrl & C_STEP) {
 		s->steps++;
 		if (core_run(chip->cpu, 1) > 0) {

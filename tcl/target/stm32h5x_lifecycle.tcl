@@ -8,46 +8,46 @@
 # No password, key or credential hash is ever printed. User guide: docs/provisioning.md.
 
 namespace eval stm32h5x {
-	# Per line (DEV_ID): TrustZone and OBKeys present, the encryption flag of a generated DA
-	# .obk, and ST's baseline option bytes (CubeH5 ROT_Provisioning ob_programming.sh) with
-	# TrustZone off / on, then (TrustZone on) the secure watermarks covering every sector
-	# (LAST = the last sector of a bank, from the probed flash size).
+	# Per line (DEV_ID): TrustZone and OBKeys present, the parts of the line with and without
+	# cryptography (one DEV_ID for both: the encryption flag of a DA .obk cannot be chosen
+	# from it, see crypto_flag), and ST's baseline option bytes (CubeH5 ROT_Provisioning ob_programming.sh) with
+	# TrustZone off / on. The secure watermarks set after the erase: stm32h5x_secure_area.tcl.
 	variable lines {
 		H503 {
-			dev_id 0x474 trustzone 0 obk 0 encrypt 0
+			dev_id 0x474 trustzone 0 obk 0 crypto_parts {} plain_parts H503
 			baseline_tz_off {WRPSGn1=0xff WRPSGn2=0xff HDP1_STRT=1 HDP1_END=0 HDP2_STRT=1
 				HDP2_END=0 NSBOOT_LOCK=0xC3 SRAM2_RST=0 SRAM2_ECC=0 SRAM1_RST=0 SRAM1_ECC=0
 				NSBOOTADD=0x80000 SWAP_BANK=0}
 			baseline_tz_on {}
-			secure_area {}
 		}
 		H52x {
-			dev_id 0x478 trustzone 1 obk 1 encrypt 1
+			dev_id 0x478 trustzone 1 obk 1 crypto_parts H533 plain_parts H523
 			baseline_tz_off {WRPSGn1=0xff WRPSGn2=0xff HDP1_STRT=1 HDP1_END=0 HDP2_STRT=1
 				HDP2_END=0}
 			baseline_tz_on {WRPSGn1=0xff WRPSGn2=0xff HDP1_STRT=1 HDP1_END=0 HDP2_STRT=1
 				HDP2_END=0 SECWM1_STRT=1 SECWM1_END=0 SECWM2_STRT=1 SECWM2_END=0
 				SECBOOT_LOCK=0xC3 SWAP_BANK=0 SRAM2_RST=0 SRAM2_ECC=0 NSBOOTADD=0x80000
 				SECBOOTADD=0xC0000 BOOT_UBE=0xB4}
-			secure_area {SECWM1_STRT=0 SECWM1_END=LAST SECWM2_STRT=0 SECWM2_END=LAST}
 		}
 		H56x {
-			dev_id 0x484 trustzone 1 obk 1 encrypt 0
+			dev_id 0x484 trustzone 1 obk 1 crypto_parts H573 plain_parts {H562/H563}
 			baseline_tz_off {WRPSGn1=0xffffffff WRPSGn2=0xffffffff HDP1_STRT=1 HDP1_END=0
 				HDP2_STRT=1 HDP2_END=0}
 			baseline_tz_on {WRPSGn1=0xffffffff WRPSGn2=0xffffffff HDP1_STRT=1 HDP1_END=0
 				HDP2_STRT=1 HDP2_END=0 SECWM1_STRT=1 SECWM1_END=0 SECWM2_STRT=1 SECWM2_END=0
 				SECBOOT_LOCK=0xC3 SWAP_BANK=0 SRAM2_RST=0 SRAM2_ECC=0 NSBOOTADD=0x80000
 				SECBOOTADD=0xC0000 BOOT_UBE=0xB4}
-			secure_area {SECWM1_STRT=0 SECWM1_END=LAST SECWM2_STRT=0 SECWM2_END=LAST}
 		}
 	}
 
 	# Settings (change them with "set stm32h5x::settings(NAME) VALUE")
 	#   default_permissions  permission mask of a generated DA .obk (ST's XML: 0x00005077)
 	#   tmpdir               where the generated .obk goes while the procs run
+	#   crypto               1 on a part with cryptography (H533, H573), 0 without (H523,
+	#                        H562, H563), "" unknown (board files set it; provision -encrypt
+	#                        overrides it)
 	variable settings
-	array set settings {default_permissions 0x00005077}
+	array set settings {default_permissions 0x00005077 crypto ""}
 	if { [info exists ::env(TMPDIR)] } {
 		set settings(tmpdir) $::env(TMPDIR)
 	} else {
@@ -60,8 +60,10 @@ namespace eval stm32h5x {
 	variable perm_bits {full_regression 14 partial_regression 12 debug_open_l3 6
 		debug_open_l2 5 debug_open_l1 4 debug_open_l3_ns 2 debug_open_l2_ns 1 debug_open_l1_ns 0}
 
-	# credential hash of the DA configuration provisioned in this session, per target (the
-	# device's copy may be stored encrypted on crypto parts and then cannot be compared)
+	# per target, the DA configuration provisioned in this session: {credential hash,
+	# permissions, the 96 bytes the device showed right after}. The device's copy may be stored
+	# encrypted on crypto parts and then cannot be compared; the record counts only while the
+	# device still shows those very bytes (anything provisioned since makes it stale).
 	variable session_da
 	array set session_da {}
 
@@ -163,6 +165,13 @@ proc stm32h5x::device {who} {
 			H56x/H57x)" $dev_id]
 	}
 	set info [dict get $lines $line]
+	# with AP1 closed product_state answers through Debug Authentication, but the procs
+	# need the core itself
+	if { ![[target current] was_examined] } {
+		fail $who "the core's access port is closed (Closed, or TZ-Closed/iROT-Provisioned\
+			for the secure side): use stm32h5x::regress or stm32h5x::reopen_debug\
+			(stm32h5x product_state shows the state)"
+	}
 	if { [catch {string trim [stm32h5x product_state]} pstate] } {
 		set why [expr {[string trim $pstate] eq "" ? "" : " ([string trim $pstate])"}]
 		fail $who "the product state cannot be read$why; in Closed the core's access port is\
@@ -191,27 +200,22 @@ proc stm32h5x::device {who} {
 
 # --- credentials ------------------------------------------------------------------------------
 
-# Writes the DA configuration .obk of a credential with "stm32h5x obk make_da_config", as
-# bytes only (the hash comes from C: no SHA-256 in Tcl). provision chooses TZEN from the
-# credential and sets it later, so the configuration is made for that setting (-trustzone),
-# not for the device's present one. Returns the file's bytes as a list; the file is removed.
+# The DA configuration .obk of a credential from "stm32h5x obk make_da_config -out -", as
+# bytes only, no file (the hash comes from C: no SHA-256 in Tcl). provision chooses TZEN from
+# the credential and sets it later, so the configuration is made for that setting
+# (-trustzone), not for the device's present one. Returns the bytes as a list.
 proc stm32h5x::make_obk_bytes {who kind path permissions encrypt} {
-	variable settings
-	set out [file join $settings(tmpdir) "stm32h5x-da-[clock seconds]-[incr ::stm32h5x::tmp_seq].obk"]
 	set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
 	set tz [expr {$kind eq "password" ? "off" : "on"}]
-	if { [catch {stm32h5x obk make_da_config -out $out $opt $path -permissions $permissions \
+	if { [catch {stm32h5x obk make_da_config -out - $opt $path -permissions $permissions \
 			-encrypt $encrypt -trustzone $tz} msg] } {
-		catch {file delete $out}
 		if { [string trim $msg] eq "" } {
 			set msg [expr {$kind eq "password" ? "not a password file (ST TLV or 4..16 raw\
 				bytes)" : "not a P-256 key in PEM"}]
 		}
 		fail $who "the credential '$path' cannot be used: [string trim $msg]"
 	}
-	set bytes [byte_list [read_bytes $out]]
-	file delete $out
-	return $bytes
+	return [string trim $msg]
 }
 
 # the credential hash (32 numbers) of a credential
@@ -252,8 +256,6 @@ proc stm32h5x::check_obk_file {who obk kind cred} {
 
 # {ok reason}: does the device's DA configuration match the credential and TrustZone?
 proc stm32h5x::da_setup_status {who dev kind cred} {
-	variable da_config_s
-	variable da_config_ns
 	variable otp_hash_addr
 	variable session_da
 	set hash [credential_hash $who $kind $cred]
@@ -287,17 +289,7 @@ proc stm32h5x::da_setup_status {who dev kind cred} {
 		return {0 "TrustZone is disabled (TZEN=0xC3): DA then needs a password, a root-key\
 			configuration would never open the device"}
 	}
-	set addrs [list $da_config_ns $da_config_s]
-	if { $tzen && [dict get $dev pstate] eq "Open" } {
-		set addrs [list $da_config_s $da_config_ns]
-	}
-	set blob ""
-	foreach a $addrs {
-		if { ![catch {read_memory $a 8 96} blob] } {
-			break
-		}
-		set blob ""
-	}
+	set blob [read_da_blob $dev]
 	if { [llength $blob] != 96 } {
 		return {0 "the DA configuration in OBK-HDPL1 (0x0FFD0100) cannot be read"}
 	}
@@ -328,7 +320,8 @@ proc stm32h5x::da_setup_status {who dev kind cred} {
 			[expr {$tzen ? "on" : "off"}]]]
 	}
 	set t [target current]
-	if { [info exists session_da($t)] && [same_list [lindex $session_da($t) 0] $hash] } {
+	if { [info exists session_da($t)] && [same_list [lindex $session_da($t) 0] $hash]
+			&& [same_list [lindex $session_da($t) 2] $blob] } {
 		return [list 1 [format "the DA configuration provisioned in this session holds this\
 			credential's hash, permissions 0x%08x (the device's copy is stored encrypted)" \
 			[lindex $session_da($t) 1]]]
@@ -336,6 +329,95 @@ proc stm32h5x::da_setup_status {who dev kind cred} {
 	return {0 "OBK-HDPL1 does not hold this credential's hash (another credential, or a copy\
 		stored encrypted by the device that cannot be compared outside the session that\
 		provisioned it)"}
+}
+
+# H503, before anything is written: can this password's hash still end in OTP block 0? A
+# locked block must hold exactly this hash. An unlocked block is read only in a real run
+# (dry 0): reading an unwritten OTP half-word raises a double ECC error (h5-flash-ob.md §2.4),
+# which a dry run must not leave behind; each half-word must be erased or already this hash's
+# (an interrupted run). OTP half-words are written once, never erased.
+proc stm32h5x::otp_password_check {who hash dry} {
+	variable otp_hash_addr
+	if { [catch {string trim [stm32h5x ob LOCKBL]} lockbl] } {
+		fail $who "LOCKBL cannot be read ($lockbl)"
+	}
+	if { !($lockbl & 1) && $dry } {
+		say $who "OTP block 0 is not locked: a real run checks its half-words before\
+			anything is written (a dry run does not read unwritten OTP: ECC errors)"
+		return
+	}
+	if { [catch {read_memory $otp_hash_addr 8 32} otp] } {
+		fail $who "OTP block 0 (0x08FFF000) cannot be read"
+	}
+	if { $lockbl & 1 } {
+		if { ![same_list $otp $hash] } {
+			fail $who "OTP block 0 is already locked with another password's hash: this\
+				password can never be provisioned on this device (the hash in OTP cannot\
+				change; use the password it was provisioned with)"
+		}
+		return
+	}
+	foreach {a b} $otp {x y} $hash {
+		if { !($a == 0xff && $b == 0xff) && !($a == $x && $b == $y) } {
+			fail $who "OTP block 0 (not locked) already holds data that is not this password's\
+				hash: the hash can never be written there (OTP is written once); nothing was\
+				written"
+		}
+	}
+}
+
+# the 96 bytes of the DA configuration (OBK-HDPL1), or "" if they cannot be read
+proc stm32h5x::read_da_blob {dev} {
+	variable da_config_s
+	variable da_config_ns
+	set addrs [list $da_config_ns $da_config_s]
+	if { [dict get $dev tzen] && [dict get $dev pstate] eq "Open" } {
+		set addrs [list $da_config_s $da_config_ns]
+	}
+	foreach a $addrs {
+		if { ![catch {read_memory $a 8 96} blob] } {
+			return $blob
+		}
+	}
+	return ""
+}
+
+# {flag why}: the encryption flag of the DA .obk. A part with cryptography (H533, H573) takes
+# flag 1 (ST's samples; a flag-0 configuration does not regress on an H533, anchors.md §8), one
+# without (H523, H562, H563) cannot encrypt and takes 0. The DEV_ID is shared by both kinds,
+# so the flag comes from: given (a -obk file's flag, or -encrypt), settings(crypto) (board
+# files), else a refusal: never a guess. A given flag that contradicts settings(crypto) is
+# refused too.
+proc stm32h5x::crypto_flag {who dev given} {
+	variable settings
+	set crypto_parts [dict get $dev crypto_parts]
+	set plain_parts [dict get $dev plain_parts]
+	set known $settings(crypto)
+	if { $known ne "" && $known ne "0" && $known ne "1" } {
+		fail $who "stm32h5x::settings(crypto) is '$known': 1 (a part with cryptography:\
+			[join $crypto_parts /]), 0 (without: [join $plain_parts /]) or empty (unknown)"
+	}
+	if { $given ne "" } {
+		if { $known ne "" && $given != $known } {
+			fail $who [format "encryption flag %s does not fit this part: %s (stm32h5x::settings(crypto)\
+				%s) %s" $given [expr {$known ? "it has cryptography, [join $crypto_parts /]" :\
+				"it has no cryptography, [join $plain_parts /]"}] $known [expr {$known ?\
+				"takes flag 1: a flag-0 configuration would not allow the regression" :\
+				"cannot encrypt: it takes flag 0"}]]
+		}
+		return [list $given "given"]
+	}
+	if { $known ne "" } {
+		return [list $known [expr {$known ? "a part with cryptography" :\
+			"a part without cryptography"}]]
+	}
+	if { [llength $crypto_parts] == 0 } {
+		return {0 "this line has no cryptography"}
+	}
+	fail $who "cannot tell whether this [dict get $dev line] is a part with cryptography\
+		([join $crypto_parts /]: encryption flag 1) or without ([join $plain_parts /]: flag\
+		0): they share one DEV_ID. Give -encrypt 1 or -encrypt 0, or set\
+		stm32h5x::settings(crypto) (the board files do)"
 }
 
 # --- provision --------------------------------------------------------------------------------
@@ -350,12 +432,14 @@ proc stm32h5x::provision {args} {
 	set obk ""
 	set perms ""
 	set images {}
+	set encrypt_opt ""
+	set secure_area ""
 	set dry 0
 	set confirm 0
 	for {set i 0} {$i < [llength $args]} {incr i} {
 		set a [lindex $args $i]
 		switch -- $a {
-			-password - -root-key - -obk - -permissions {
+			-password - -root-key - -obk - -permissions - -secure-area - -encrypt {
 				if { $i + 1 >= [llength $args] } {
 					fail $who "$a needs a value"
 				}
@@ -370,6 +454,8 @@ proc stm32h5x::provision {args} {
 					}
 					-obk { set obk $v }
 					-permissions { set perms $v }
+					-secure-area { set secure_area $v }
+					-encrypt { set encrypt_opt $v }
 				}
 			}
 			-image {
@@ -391,7 +477,8 @@ proc stm32h5x::provision {args} {
 				if { [string index $a 0] eq "-" || $final ne "" } {
 					fail $who "unexpected argument '$a' (usage: stm32h5x::provision <final>\
 						(-password FILE | -root-key PEM) \[-obk FILE\] \[-permissions MASK\]\
-						\[-image FILE \[ADDRESS\]\]... \[-dry-run\] \[-confirm\])"
+						\[-encrypt 0|1\] \[-image FILE \[ADDRESS\]\]... \[-secure-area SPEC\]\
+						\[-dry-run\] \[-confirm\])"
 				}
 				set final $a
 			}
@@ -399,6 +486,13 @@ proc stm32h5x::provision {args} {
 	}
 
 	# --- checks on the arguments alone
+	# state names match as in 'stm32h5x product_state': any case, with or without - or _
+	set folded [string map {- "" _ "" " " ""} [string tolower $final]]
+	foreach f [concat $finals Locked] {
+		if { [string map {- "" _ "" " " ""} [string tolower $f]] eq $folded } {
+			set final $f
+		}
+	}
 	if { $final eq "Locked" } {
 		fail $who "Locked is not a final state of provision (it can never be left): provision\
 			to Closed, then 'stm32h5x product_state Locked -confirm'"
@@ -422,6 +516,13 @@ proc stm32h5x::provision {args} {
 			fail $who "-permissions applies to a generated .obk; the permissions of '$obk'\
 				are in the file"
 		}
+	}
+	if { $encrypt_opt ne "" && $encrypt_opt ne "0" && $encrypt_opt ne "1" } {
+		fail $who "-encrypt takes 0 (a part without cryptography: H523, H562, H563) or 1 (with\
+			cryptography: H533, H573), not '$encrypt_opt'"
+	}
+	if { $obk ne "" && $encrypt_opt ne "" } {
+		fail $who "-encrypt applies to a generated .obk; the flag of '$obk' is in the file"
 	}
 	if { $perms eq "" } {
 		set perms $settings(default_permissions)
@@ -464,7 +565,13 @@ proc stm32h5x::provision {args} {
 		}
 	}
 	set want_tz [expr {[dict get $dev trustzone] && $kind eq "root-key"}]
-	if { $pstate eq $final } {
+	if { $secure_area ne "" && !$want_tz } {
+		fail $who "-secure-area needs TrustZone (a -root-key credential on a part that has\
+			it): with TrustZone off the whole flash is non-secure"
+	}
+	# in Provisioning the DA configuration may be missing (an interrupted run, or one that
+	# stopped before it): that final state resumes like the others, from what the device shows
+	if { $pstate eq $final && $final ne "Provisioning" } {
 		say $who "the device is already $final: nothing to do"
 		return $final
 	}
@@ -477,35 +584,58 @@ proc stm32h5x::provision {args} {
 		}
 	}
 	if { $resume && [dict get $dev trustzone] && [dict get $dev tzen] != $want_tz } {
-		fail $who "the device is in Provisioning with TrustZone [expr {[dict get $dev tzen] ?\
-			"on" : "off"}], which does not match the credential ([expr {$want_tz ?\
-			"-root-key: TrustZone on" : "-password: TrustZone off"}]); TZEN cannot be\
-			changed from here: regress the device (stm32h5x::regress full) and start again"
+		set tz_on [dict get $dev tzen]
+		fail $who "the device is in Provisioning with TrustZone [expr {$tz_on ? "on" : "off"}],\
+			which does not match the credential ([expr {$want_tz ? "-root-key: TrustZone on" :\
+			"-password: TrustZone off"}]), and TrustZone is not changed in Provisioning.\
+			Resume with the credential TrustZone [expr {$tz_on ? "on needs (-root-key)" :\
+			"off needs (-password)"}], or go back to Open: docs/provisioning.md, Recovery\
+			(provision a configuration that matches TrustZone, then stm32h5x::regress full)"
+	}
+
+	if { $resume && $secure_area ne "" } {
+		fail $who "-secure-area applies to a run from Open (the split is set right after the\
+			erase); the device is in Provisioning, where provision does not change it"
 	}
 	# the credential itself, and the .obk against it
 	set hash [credential_hash $who $kind $cred]
-	set encrypt [dict get $dev encrypt]
+	set encrypt 0
+	set encrypt_why ""
 	if { $obk ne "" } {
 		lassign [check_obk_file $who $obk $kind $cred] perms encrypt
+		lassign [crypto_flag $who $dev $encrypt] encrypt encrypt_why
+	} elseif { [dict get $dev obk] } {
+		lassign [crypto_flag $who $dev $encrypt_opt] encrypt encrypt_why
+	}
+	if { ![dict get $dev obk] } {
+		otp_password_check $who $hash $dry
 	}
 	if { [dict get $dev obk] && !($perms & (1 << 14)) } {
 		fail $who [format "permissions 0x%08x do not allow a full regression (bit 14): the\
 			device could never be brought back to Open" $perms]
 	}
-	# images inside the flash alias that the final TrustZone setting makes writable
+	# images inside the user flash: with TrustZone on at either alias (secure images at
+	# 0x0C000000, non-secure ones at 0x08000000), otherwise at 0x08000000 only
 	set fsize [dict get $dev flash_size]
-	set base [expr {$want_tz ? 0x0C000000 : 0x08000000}]
+	set bases [expr {$want_tz ? {0x0C000000 0x08000000} : {0x08000000}}]
+	set image_ranges {}
 	foreach im $images {
 		lassign $im f addr
-		foreach r [image_ranges $who $f $addr] {
+		set ranges [image_ranges $who $f $addr]
+		foreach r $ranges {
 			lassign $r start len
-			if { $start < $base || $start + $len > $base + $fsize } {
-				fail $who [format "image '%s': 0x%08x..0x%08x is outside the user flash\
-					0x%08x..0x%08x (TrustZone %s)" $f $start [expr {$start + $len - 1}] \
-					$base [expr {$base + $fsize - 1}] [expr {$want_tz ? "on: secure alias" :\
-					"off"}]]
+			set where [outside_flash $start $len $bases $fsize]
+			if { $where ne "" } {
+				fail $who [format "image '%s': 0x%08x..0x%08x is outside the user flash %s\
+					(TrustZone %s)" $f $start [expr {$start + $len - 1}] $where \
+					[expr {$want_tz ? "on: secure or non-secure alias" : "off"}]]
 			}
 		}
+		lappend image_ranges [list $f $ranges]
+	}
+	set area {}
+	if { $want_tz } {
+		set area [plan_secure_area $who $secure_area $image_ranges $fsize]
 	}
 
 	# --- the plan
@@ -517,7 +647,11 @@ proc stm32h5x::provision {args} {
 	if { !$resume } {
 		lappend steps [list "baseline option bytes ($tzname, protections off)" \
 			[list step_baseline $who $dev $want_tz]]
-		lappend steps [list "mass erase" [list step_erase $who $dev $want_tz]]
+		set label "mass erase"
+		if { $want_tz } {
+			append label ", secure area [area_text $area] (every other sector non-secure)"
+		}
+		lappend steps [list $label [list step_erase $who $want_tz $area]]
 		foreach im $images {
 			lassign $im f addr
 			lappend steps [list "program [file tail $f] and verify" \
@@ -535,6 +669,7 @@ proc stm32h5x::provision {args} {
 		set what [expr {$obk ne "" ? "provision [file tail $obk]" :\
 			"generate and provision the DA configuration ([expr {$kind eq "password" ?\
 			"password" : "root key"}])"}]
+		append what ", encryption flag $encrypt ($encrypt_why)"
 	} else {
 		set what "password hash to OTP block 0 and lock it (for ever)"
 	}
@@ -551,13 +686,18 @@ proc stm32h5x::provision {args} {
 		say $who "the device is in Provisioning: resuming (baseline option bytes, erase and\
 			programming are skipped)"
 	}
+	# the plan first, then one line per step
 	if { $dry } {
 		say $who "dry run on $line, product state $pstate: every check passed; the steps\
 			would be:"
-		set i 0
-		foreach s $steps {
-			say $who "  [incr i]/$n [lindex $s 0]"
-		}
+	} else {
+		say $who "$line, product state $pstate: every check passed; the plan:"
+	}
+	set i 0
+	foreach s $steps {
+		say $who "  [incr i]/$n [lindex $s 0]"
+	}
+	if { $dry } {
 		say $who "dry run: nothing was written"
 		return $final
 	}
@@ -571,13 +711,28 @@ proc stm32h5x::provision {args} {
 				set msg "the device stopped answering"
 			}
 			set now "in an unknown state (it cannot be read: connection lost?)"
-			catch {set now [string trim [stm32h5x product_state]]}
+			# not through Debug Authentication: its entry resets the chip
+			if { [[target current] was_examined] } {
+				catch {set now [string trim [stm32h5x product_state]]}
+			}
 			fail $who "step $i/$n ($label) failed: $msg. The device is now $now; see\
 				docs/provisioning.md, Recovery: re-running the same command resumes"
 		}
 	}
 	say $who "done: the device is $final"
 	return $final
+}
+
+# "" if START..START+LEN lies in one of the flash windows BASES (each FSIZE bytes), else the
+# windows as text ("0x08000000..0x081fffff or ...") for the refusal
+proc stm32h5x::outside_flash {start len bases fsize} {
+	foreach base $bases {
+		if { $start >= $base && $start + $len <= $base + $fsize } {
+			return ""
+		}
+	}
+	return [join [lmap base $bases {format "0x%08x..0x%08x" $base \
+		[expr {$base + $fsize - 1}]}] " or "]
 }
 
 # address ranges {start length} an image writes: .bin from its size, ELF from its program
@@ -660,12 +815,10 @@ proc stm32h5x::step_baseline {who dev want_tz} {
 	stm32h5x ob {*}$list
 }
 
-proc stm32h5x::step_erase {who dev want_tz} {
+proc stm32h5x::step_erase {who want_tz area} {
 	stm32h5x mass_erase [flash_bank_index]
 	if { $want_tz } {
-		# sectors per bank: flash size / 2 banks / 8 KiB
-		set last [expr {[dict get $dev flash_size] / 2 / 8192 - 1}]
-		stm32h5x ob {*}[string map [list LAST $last] [dict get $dev secure_area]]
+		stm32h5x ob {*}[area_option_bytes $area]
 	}
 	reset halt
 }
@@ -708,15 +861,19 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 		set tmp ""
 		if { $obk eq "" } {
 			variable settings
-			set tmp [file join $settings(tmpdir) "stm32h5x-da-[clock seconds]-[incr ::stm32h5x::tmp_seq].obk"]
 			set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
-			stm32h5x obk make_da_config -out $tmp $opt $cred -permissions $perms \
-				-encrypt $encrypt
+			# a new private directory (mkdtemp), never a predictable name
+			set tmp [string trim [stm32h5x obk make_da_config -out-private \
+				$settings(tmpdir) $opt $cred -permissions $perms -encrypt $encrypt]]
 			set obk $tmp
 		}
-		set failed [catch {string trim [stm32h5x obk provision $obk]} r]
+		# the ROM service runs on the core; in Provisioning it waits in the boot ROM
+		halt
+		set opt [expr {$kind eq "password" ? "-password" : "-root-key"}]
+		set failed [catch {string trim [stm32h5x obk provision $obk $opt $cred]} r]
 		if { $tmp ne "" } {
 			catch {file delete $tmp}
+			catch {file delete [file dirname $tmp]}
 		}
 		if { $failed } {
 			error $r
@@ -724,7 +881,9 @@ proc stm32h5x::step_da_config {who dev kind cred obk perms encrypt hash} {
 		if { $r ne "RSSLIB_SUCCESS" } {
 			error "the ROM answered $r"
 		}
-		set session_da([target current]) [list $hash $perms]
+		reset halt
+		set session_da([target current]) [list $hash $perms [read_da_blob [device $who]]]
+		return
 	}
 	reset halt
 }
@@ -933,6 +1092,11 @@ proc stm32h5x::reopen_debug {args} {
 	if { ![[target current] was_examined] } {
 		fail $who "the device granted $perm but the core still cannot be examined"
 	}
+	# the access now granted decides AP1's security attribute and the work area; a core that
+	# was halted already fires no halted event to choose them
+	if { [llength [info commands stm32h5x_select_work_area]] } {
+		stm32h5x_select_work_area
+	}
 	say $who "debug reopened ($perm); the product state stays $state"
 	return $perm
 }
@@ -946,7 +1110,7 @@ add_help_text stm32h5x::provision "Provisions an Open STM32H5 as ST's scripts do
 	Returns the final state."
 add_usage_text stm32h5x::provision "<iROT-Provisioned|TZ-Closed|Closed|Provisioning>\
 	(-password FILE | -root-key PEM) \[-obk FILE\] \[-permissions MASK\]\
-	\[-image FILE \[ADDRESS\]\]... \[-dry-run\] \[-confirm\]"
+	\[-image FILE \[ADDRESS\]\]... \[-secure-area SPEC\] \[-dry-run\] \[-confirm\]"
 add_help_text stm32h5x::regress "Debug Authentication regression: full (back to Open,\
 	everything erased) or partial (non-secure side erased, TZ-Closed). Checks discovery\
 	against the credential first; erases, so needs -confirm."
@@ -961,3 +1125,5 @@ add_help_text stm32h5x::check_da_setup "Read-only: says whether the provisioned 
 	Authentication configuration matches the credential and the TrustZone setting (prove it\
 	before closing). Returns 1 or 0 and prints the reason."
 add_usage_text stm32h5x::check_da_setup "(-password FILE | -root-key PEM)"
+
+source [find target/stm32h5x_secure_area.tcl]

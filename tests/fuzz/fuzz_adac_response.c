@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 /* Fuzz harness: ADAC responses from a device (header, data_count in both units, TLV walk,
- * challenge decoding). The device side is untrusted: a broken or hostile chip must not crash
- * the host. */
+ * challenge decoding, the data_count unit detection's TLV test). The device side is
+ * untrusted: a broken or hostile chip must not crash the host. */
 
 #include <string.h>
 
 #include "fuzz.h"
 #include "target/stm32h5/adac_packet.h"
 #include "target/stm32h5/adac_tlv.h"
+#include "target/stm32h5/da_detect.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -34,6 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			;
 		struct adac_challenge ch;
 		adac_challenge_decode(resp.data, resp.data_len, &ch, &diag);
+		da_detect_tlvs_fill(resp.data, resp.data_len);
 	}
 	return 0;
 }

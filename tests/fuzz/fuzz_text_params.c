@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 /* Fuzz harness: text that users type at the prompt: product-state names, permission lists,
- * option-byte assignments (NAME=value) for every H5 line. */
+ * option-byte assignments (NAME=value) for every H5 line, DA settings (name value). */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
 #include "target/stm32h5/da_permissions.h"
+#include "target/stm32h5/da_settings.h"
 #include "target/stm32h5/option_bytes.h"
 #include "target/stm32h5/product_state.h"
 
@@ -25,6 +26,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct da_perms perms;
 	struct da_diag diag;
 	da_perms_parse(text, &perms, &diag);
+
+	/* "stm32h5x da config NAME VALUE": the first word names the setting */
+	struct da_settings settings;
+	da_settings_defaults(&settings);
+	char *blank = strchr(text, ' ');
+	if (blank) {
+		*blank = '\0';
+		da_settings_set(&settings, text, blank + 1, &diag);
+		*blank = ' ';
+	} else {
+		da_settings_set(&settings, text, "auto", &diag);
+	}
 
 	static const enum h5_family families[] = {
 		H5_FAMILY_H503, H5_FAMILY_H52X, H5_FAMILY_H56X, H5_FAMILY_H54X, H5_FAMILY_H5EF,

@@ -53,7 +53,7 @@ h5_pstate "a debug reopen leaves the product state Closed" 0x72
 
 cp "$h5_work/state.h563" "$h5_work/state"
 h5_session "--part H563 --pstate 0x5C --tzen 1" "stm32h5x da auth $CHAIN -permissions full_regression"
-h5_check "a Locked part refuses with UNAUTHORIZED" "refused: the device answered UNAUTHORIZED" "$L"
+h5_check "a Locked part is refused before any authentication is sent" "the device is Locked, which is final: Debug Authentication can neither regress nor reopen it" "$L"
 h5_pstate "a Locked part stays Locked" 0x5c
 
 cp "$h5_work/state.h563" "$h5_work/state"

@@ -59,7 +59,7 @@ sentinel_kept "connection dropped while writing"
 fresh_chip
 h5_session "--part H563 --fault-reset-during-ob" "reset halt; stm32h5x ob WRPSGn1=0xFFFFFFFE"
 h5_check "reset during an option-byte change: the value that did not take is reported" \
-	"WRPSGn1 programmed to 0xFFFFFFFE but reads 0xFFFFFFFF" "$h5_work/ocd.log"
+	"WRPSGn1 was not changed: the device dropped the write \\(it still reads 0xFFFFFFFF\\)" "$h5_work/ocd.log"
 h5_session "--part H563" "reset halt; echo \"R: [stm32h5x ob WRPSGn1=0xFFFFFFFE]\"; echo \"V: [stm32h5x ob WRPSGn1]\""
 h5_check "reset during an option-byte change: setting it again works" "^V: 0xFFFFFFFE" "$h5_work/ocd.log"
 h5_pstate "reset during an option-byte change: the product state is still Open" 0xed

@@ -187,3 +187,66 @@ proc flash_check_program_both_banks {size_kb {base 0x08000000}} {
 	}
 	file delete $elf
 }
+
+# TrustZone on, Open: bank 1 secure by watermark, bank 2 non-secure, then Provisioning and
+# TZ-Closed (no DA configuration: -confirm). True when the device reports TZ-Closed; the new
+# state acts after the next reset.
+proc flash_enter_tz_closed {} {
+	stm32h5x option_write 0 0xE4 0x007F0000
+	stm32h5x option_write 0 0x1E4 0x0000007F
+	stm32h5x product_state Provisioning
+	stm32h5x product_state TZ-Closed -confirm
+	expr {(([stm32h5x option_read 0 0x50] >> 8) & 0xff) == 0xc6}
+}
+
+# GDB as users drive it: serves GDB on a port derived from the simulator's, and returns that
+# port. Call before init.
+proc flash_gdb_port {} {
+	set port [expr {30000 + $::env(H5SIM_PORT) % 20000}]
+	gdb_port $port
+	tcl_port disabled
+	telnet_port disabled
+	return $port
+}
+
+# Starts gdb-multiarch in the background on ELF: "target extended-remote", "monitor reset
+# halt", then PYTHON (Python run inside GDB, with report(ok, name, detail), which sends a TAP
+# line through "monitor h5_report", run(command), which returns a command's output, and
+# load_and_compare(size, sections): GDB's load, then compare-sections, both checked), then
+# the GDB commands in AFTER. GDB ends the session with "monitor h5_done" and deletes ELF.
+proc flash_gdb_start {port elf python after} {
+	set script [flash_tmp [file rootname [file tail $elf]].cmd]
+	set out [flash_tmp [file rootname [file tail $elf]].out]
+	set fd [open $script w]
+	puts $fd "set confirm off
+set pagination off
+target extended-remote :$port
+monitor reset halt
+python
+import gdb
+def report(ok, name, detail):
+    detail = ' | '.join(detail.replace('{', '(').replace('}', ')').splitlines())
+    gdb.execute('monitor h5_report %d {%s} {%s}' % (1 if ok else 0, name, detail))
+def run(command):
+    try:
+        return gdb.execute(command, to_string=True)
+    except gdb.error as e:
+        return 'gdb error: %s' % e
+def load_and_compare(size, sections):
+    out = run('load')
+    report('load size %d' % size in out, 'gdb load writes %d bytes' % size, out)
+    out = run('compare-sections')
+    report('MIS-MATCHED' not in out and out.count(': matched') == sections,
+           'compare-sections finds the %d section(s) matched' % sections, out)
+$python
+end
+$after
+monitor file delete $elf $script $out
+monitor h5_done"
+	close $fd
+	# GDB's own output goes to a file: the monitor commands it sends print the TAP lines here
+	if {[catch {exec gdb-multiarch -q -batch -nx -x $script $elf > $out 2>@1 &} err]} {
+		h5_report 0 "gdb-multiarch starts" $err
+		h5_done
+	}
+}

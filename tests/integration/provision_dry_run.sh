@@ -31,7 +31,9 @@ dry_run_changes_nothing() { # NAME SIMOPTS PROVISION-ARGS
 		diff "$h5_work/idle.txt" "$h5_work/dry.txt" | head -10 | sed 's/^/# /'
 	fi
 	# the comparison itself must be able to fail: a real write shows up in the same filter
-	h5_session "$2" "reset halt; flash fillw 0x08010000 0x12345678 1"
+	# (through the secure alias with TrustZone on: the non-secure one refuses secure sectors)
+	case $2 in *"--tzen 1"*) ctl=0x0C010000 ;; *) ctl=0x08010000 ;; esac
+	h5_session "$2" "reset halt; flash fillw $ctl 0x12345678 1"
 	stable "$h5_work/dump.txt" >"$h5_work/after.txt"
 	if cmp -s "$h5_work/dry.txt" "$h5_work/after.txt"; then
 		h5_tap 0 "$1: (control) a one-word write does change the compared dump"
@@ -41,7 +43,7 @@ dry_run_changes_nothing() { # NAME SIMOPTS PROVISION-ARGS
 }
 
 dry_run_changes_nothing "H563 TrustZone on, root key, image" "--part H563 --tzen 1" \
-	"Closed -root-key $S/NUCLEO-H563ZI/Keys/key_1_root_pub.pem -image $h5_work/app.bin 0x0C000000"
+	"Closed -root-key $S/NUCLEO-H563ZI/Keys/key_1_root_pub.pem -encrypt 0 -image $h5_work/app.bin 0x0C000000"
 dry_run_changes_nothing "H563 TrustZone on, password (would turn TrustZone off)" "--part H563 --tzen 1" \
 	"iROT-Provisioned -password $S/NUCLEO-H563ZI/Binary/password.bin -obk $S/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk"
 dry_run_changes_nothing "H503 password to OTP" "--part H503" \

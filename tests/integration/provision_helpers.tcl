@@ -39,3 +39,14 @@ proc same_bytes {a b} {
 	}
 	return 1
 }
+
+# provision_start_h563: the start of a test on a simulated NUCLEO-H563ZI: ST's samples in $P,
+# the root key in $key, the crypto setting the board file gives (0), then init and reset halt
+proc provision_start_h563 {} {
+	global P key H5_SAMPLES
+	set P $H5_SAMPLES/NUCLEO-H563ZI
+	set key $P/Keys/key_1_root_pub.pem
+	set ::stm32h5x::settings(crypto) 0
+	init
+	reset halt
+}

@@ -21,7 +21,7 @@ head -c 8192 /dev/urandom >"$h5_work/app.bin"
 
 # --- TrustZone off, password, Closed; then a full regression ----------------------------------
 h5_fresh_state
-h5_session "--part H563" "echo \"R: [stm32h5x::provision Closed -password $PW -image $h5_work/app.bin 0x08000000 -confirm]\""
+h5_session "--part H563" "echo \"R: [stm32h5x::provision Closed -password $PW -encrypt 0 -image $h5_work/app.bin 0x08000000 -confirm]\""
 h5_check "password: provisioned to Closed" "^R: Closed$" "$L"
 h5_session "--part H563" "echo \"R: [stm32h5x::regress full -password $PW -dry-run]\""
 h5_check "regress dry run: discovery matches the password" "^R: Closed$" "$L"
@@ -40,7 +40,7 @@ h5_check "a new session sees Open and erased flash" "^R: Open 0xffffffff$" "$L"
 
 # --- TrustZone on, root key, TZ-Closed: check_da_setup from the device alone -------------------
 h5_fresh_state
-h5_session "--part H563" "echo \"R: [stm32h5x::provision TZ-Closed -root-key $RK -confirm]\""
+h5_session "--part H563" "echo \"R: [stm32h5x::provision TZ-Closed -root-key $RK -encrypt 0 -confirm]\""
 h5_check "root key: provisioned to TZ-Closed" "^R: TZ-Closed$" "$L"
 h5_session "--part H563" "echo \"Y: [stm32h5x::check_da_setup -root-key $S/Keys/key_1_root.pem]\"; echo \"N: [stm32h5x::check_da_setup -password $PW]\""
 h5_check "check_da_setup in a new session: ST's root key matches" "^Y: 1$" "$L"
@@ -48,7 +48,7 @@ h5_check "check_da_setup in a new session: a password does not (TrustZone on)" "
 
 # --- TrustZone on, root key, Closed: reopen debug ---------------------------------------------
 h5_fresh_state
-h5_session "--part H563" "echo \"R: [stm32h5x::provision Closed -root-key $RK -confirm]\""
+h5_session "--part H563" "echo \"R: [stm32h5x::provision Closed -root-key $RK -encrypt 0 -confirm]\""
 h5_check "root key: provisioned to Closed" "^R: Closed$" "$L"
 h5_session "--part H563" "catch {stm32h5x::reopen_debug -key $S/Keys/key_2_intermediate.pem -cert $S/Certificates/cert_leaf_chain.b64} m; echo \"E: \$m\""
 h5_check "reopen_debug with the intermediate's key is refused naming the leaf" "^E: .*does not belong to the leaf certificate" "$L"

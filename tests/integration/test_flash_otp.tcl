@@ -2,7 +2,7 @@
 # h5sim: --part H563
 #
 # OTP bank (0x08FFF000, 32 blocks of 64 bytes): half-word programming, no erase, and the
-# irreversible "stm32h5x otp_lock" that refuses without "confirm", then locks exactly the
+# irreversible "stm32h5x otp_lock" that refuses without "-confirm", then locks exactly the
 # block asked for; a locked block refuses programming with WRPERR named.
 
 source [find flash_helpers.tcl]
@@ -19,13 +19,13 @@ h5_check_output "OTP erase is refused" {catch {flash erase_sector 2 0 0}} {OTP c
 h5_check_output "flash protect on OTP is refused and points to otp_lock" \
 	{catch {flash protect 2 0 0 on}} {stm32h5x otp_lock}
 
-h5_check_output "otp_lock without confirm is refused" {catch {stm32h5x otp_lock 2 0}} \
-	{irreversible.*confirm}
+h5_check_error "otp_lock without -confirm is refused" {stm32h5x otp_lock 2 0} \
+	{irreversible.*-confirm}
 h5_check_equal "OTPBLR_CUR is still 0 after the refusal" {stm32h5x option_read 0 0x90} 0
-h5_check_output "otp_lock of block 32 is refused" {catch {stm32h5x otp_lock 2 32 confirm}} \
+h5_check_error "otp_lock of block 32 is refused" {stm32h5x otp_lock 2 32 -confirm} \
 	{OTP blocks are 0..31}
 
-h5_check_output "otp_lock 2 0 confirm locks block 0" {stm32h5x otp_lock 2 0 confirm} {locked}
+h5_check_output "otp_lock 2 0 -confirm locks block 0" {stm32h5x otp_lock 2 0 -confirm} {locked}
 h5_check_equal "OTPBLR_CUR is 1" {stm32h5x option_read 0 0x90} 1
 h5_check_output "flash info shows OTP block 0 locked, block 1 not" {flash info 2} \
 	{#\s*0: 0x00000000 \(0x40 0kB\) protected.*#\s*1: 0x00000040 \(0x40 0kB\) not protected}

@@ -27,10 +27,10 @@ h5_check "make_da_config -trustzone on wrote ST's DA_Config.obk byte for byte" {
 	set b [open $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_Config.obk rb]; set y [read $b]; close $b
 	expr {$x eq $y}
 }
-h5_check_match "provision ST's sample .obk" {stm32h5x obk provision $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk} {^RSSLIB_SUCCESS$}
+h5_check_match "provision ST's sample .obk" {stm32h5x obk provision $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk -password $H5_SAMPLES/NUCLEO-H563ZI/Binary/password.bin} {^RSSLIB_SUCCESS$}
 proc slurp {f} { set h [open $f rb]; set d [read $h]; close $h; return $d }
 h5_check "generated password .obk equals ST's byte for byte" {expr {[slurp $H5_TMP/gen_pw.obk] eq [slurp $H5_SAMPLES/NUCLEO-H563ZI/Binary/DA_ConfigWithPassword.obk]}}
-h5_check_match "provision the generated .obk too" {stm32h5x obk provision $H5_TMP/gen_pw.obk} {^RSSLIB_SUCCESS$}
+h5_check_match "provision the generated .obk too" {stm32h5x obk provision $H5_TMP/gen_pw.obk -password $H5_SAMPLES/NUCLEO-H563ZI/Binary/password.bin} {^RSSLIB_SUCCESS$}
 reset halt
 h5_check_error "Closed without proof needs -confirm" {stm32h5x product_state Closed} {-password}
 h5_check_error "Closed with the wrong kind of proof needs -confirm" {stm32h5x product_state Closed -root-key $H5_SAMPLES/NUCLEO-H563ZI/Keys/key_1_root_pub.pem} {confirm}

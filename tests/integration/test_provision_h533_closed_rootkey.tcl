@@ -9,6 +9,7 @@
 #
 # stm32h5x::provision on an H533 with TrustZone on, no image, a DA configuration generated from
 # ST's root key (encryption flag 1 on the H52x/H53x line, as ST's sample), final state Closed.
+set stm32h5x::settings(crypto) 1	;# as the board file of this part does
 init
 reset halt
 set P $H5_SAMPLES/NUCLEO-H533RE

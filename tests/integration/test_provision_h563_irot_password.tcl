@@ -11,6 +11,7 @@
 source [find provision_helpers.tcl]
 set P $H5_SAMPLES/NUCLEO-H563ZI
 make_image $H5_TMP/app.bin 4096
+set stm32h5x::settings(crypto) 0	;# as the board file of this part does
 init
 reset halt
 h5_check_output "a dry run lists the steps and writes nothing" {stm32h5x::provision iROT-Provisioned -password $P/Binary/password.bin -image $H5_TMP/app.bin 0x08000000 -dry-run} {7/7 product state iROT-Provisioned.*nothing was written}

@@ -40,6 +40,15 @@ expected_work_area() {
 	*) echo unknown ;;
 	esac
 }
+# stm32h5x::settings(crypto): the part has cryptography (H533, H573: a DA .obk takes encryption
+# flag 1) or not (H563: 0); the H503 has no OBKeys and leaves it unset
+expected_crypto() {
+	case $(basename "$1" .cfg) in
+	st_nucleo_h533re | stm32h573i-dk) echo 1 ;;
+	st_nucleo_h563zi) echo 0 ;;
+	*) echo "" ;;
+	esac
+}
 # an attempt to reach a USB device: ST-Link's "open failed" message, or (strace) libusb
 # looking at the bus, subscribing to hot-plug events, or a HID device opened
 usb_attempt_re='open failed|/dev/bus/usb|/sys/bus/usb|NETLINK_KOBJECT_UEVENT|hidraw[0-9]'
@@ -59,6 +68,7 @@ run() { # run LOG ARGS...: openocd under strace when there is one; trace appende
 
 checks='echo "h5-transport [transport select]"; echo "h5-adapter [adapter name]"'
 checks="$checks"'; echo "h5-reset [reset_config]"; echo "h5-wa [stm32h5.cpu cget -work-area-size]"'
+checks="$checks"'; echo "h5-crypto <$stm32h5x::settings(crypto)>"'
 checks="$checks"'; foreach b [flash list] { echo [format "h5-bank %s %s 0x%08x" [dict get $b name] [dict get $b driver] [dict get $b base]] }'
 
 if [ $# -eq 0 ]; then
@@ -83,6 +93,8 @@ for f in "$@"; do
 			grep -q "^h5-bank stm32h5.$bank$" "$1" || exit 1
 		done
 		[ "$(grep -c "^h5-bank " "$1")" -eq 4 ]' _ "$log"
+	t "$b: stm32h5x::settings(crypto) is '$(expected_crypto "$f")'" \
+		has "$log" "^h5-crypto <$(expected_crypto "$f")>\$"
 	t "$b: the work area is the part's SRAM1 ($(expected_work_area "$f") bytes)" \
 		has "$log" "^h5-wa $(expected_work_area "$f")\$"
 	t "$b: NRST is wired (srst_only srst_nogate, no connect under reset by default)" \

@@ -206,6 +206,14 @@ static int setup(void **state)
 {
 	memset(&dev, 0, sizeof(dev));
 	da_settings_defaults(&settings);
+	settings.auto_mask = 0;	/* these tests fix the unit; the auto tests below decide it */
+	return 0;
+}
+
+static int setup_auto(void **state)
+{
+	memset(&dev, 0, sizeof(dev));
+	da_settings_defaults(&settings);
 	return 0;
 }
 
@@ -358,19 +366,61 @@ static void lock_debug_succeeds_and_unknown_commands_are_named(void **state)
 	assert_non_null(strstr(diag.text, "INVALID_COMMAND"));
 }
 
-static void byte_count_mode_works_end_to_end(void **state)
+/* ST's chain and leaf key open debug level 3 over the link, in its present settings */
+static void st_chain_opens_debug_l3(void)
 {
 	static struct da_auth_plan plan;
 	struct da_auth_outcome out;
 
-	dev.bytes_mode = true;
-	settings.count_unit = ADAC_COUNT_BYTES;
 	assert_int_equal(da_auth_plan_certificate(&plan, H563 "/Keys/key_3_leaf.pem",
 		H563 "/Certificates/cert_leaf_chain.b64", "debug_open_l3", NULL), DA_OK);
 	assert_int_equal(da_protocol_auth_certificate(&link, &plan.chain, plan.key,
 		&plan.requested, &out, NULL), DA_OK);
 	assert_int_equal(dev.granted, 0x40);
 	da_auth_plan_free(&plan);
+}
+
+static void byte_count_mode_works_end_to_end(void **state)
+{
+	dev.bytes_mode = true;
+	settings.count_unit = ADAC_COUNT_BYTES;
+	st_chain_opens_debug_l3();
+}
+
+/* data_count on auto: discovery decides it, then the certificate flow runs in that unit */
+static void auto_count_is_decided_by_discovery(bool bytes)
+{
+	struct da_discovery d;
+
+	dev.bytes_mode = bytes;
+	assert_int_equal(da_protocol_discover(&link, &d, NULL), DA_OK);
+	assert_true(settings.detected & DA_AUTO_COUNT);
+	assert_false(settings.auto_mask & DA_AUTO_COUNT);
+	assert_int_equal(settings.count_unit, bytes ? ADAC_COUNT_BYTES : ADAC_COUNT_WORDS);
+	assert_int_equal(d.lifecycle, 0x3072);
+	st_chain_opens_debug_l3();
+}
+
+static void auto_count_detects_a_device_counting_words(void **state)
+{
+	auto_count_is_decided_by_discovery(false);
+}
+
+static void auto_count_detects_a_device_counting_bytes(void **state)
+{
+	auto_count_is_decided_by_discovery(true);
+}
+
+static void no_data_is_sent_while_the_unit_is_unknown(void **state)
+{
+	struct da_auth_outcome out;
+	static struct da_password pw;
+	struct da_diag diag;
+
+	memcpy(pw.bytes, "0123456789012345", 16);
+	pw.length = 16;
+	assert_int_equal(da_protocol_auth_password(&link, &pw, &out, &diag), DA_ERR_STATE);
+	assert_non_null(strstr(diag.text, "run discovery first"));
 }
 
 int main(void)
@@ -389,6 +439,10 @@ int main(void)
 			setup),
 		cmocka_unit_test_setup(lock_debug_succeeds_and_unknown_commands_are_named, setup),
 		cmocka_unit_test_setup(byte_count_mode_works_end_to_end, setup),
+		cmocka_unit_test_setup(auto_count_detects_a_device_counting_words, setup_auto),
+		cmocka_unit_test_setup(auto_count_detects_a_device_counting_bytes, setup_auto),
+		cmocka_unit_test_setup(no_data_is_sent_while_the_unit_is_unknown,
+			setup_auto),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,6 +19,8 @@ static void defaults_follow_the_best_supported_reading_of_the_reference(void **s
 	struct da_settings s;
 
 	da_settings_defaults(&s);
+	/* the four transport facts not confirmed on silicon are decided from the device */
+	assert_int_equal(s.auto_mask, DA_AUTO_ENTRY | DA_AUTO_ACK | DA_AUTO_CLEAR | DA_AUTO_COUNT);
 	assert_int_equal(s.entry_word, 0x53544441);	/* "STDA" */
 	assert_false(s.ack_swapped);
 	assert_true(s.clear_dev_ack);
@@ -36,6 +38,9 @@ static void every_setting_reads_back_by_name(void **state)
 	da_settings_defaults(&s);
 	for (size_t i = 0; i < da_settings_count(); i++)
 		assert_true(da_settings_get(&s, da_settings_name(i), buf, sizeof(buf)));
+	assert_true(da_settings_get(&s, "entry_word", buf, sizeof(buf)));
+	assert_string_equal(buf, "auto");
+	s.auto_mask = 0;
 	assert_true(da_settings_get(&s, "entry_word", buf, sizeof(buf)));
 	assert_string_equal(buf, "0x53544441");
 	assert_true(da_settings_get(&s, "ack_bits", buf, sizeof(buf)));
@@ -89,9 +94,39 @@ static void bad_values_are_refused_naming_the_setting(void **state)
 	assert_int_equal(s.entry_word, 0x53544441);
 }
 
+static void auto_is_a_value_of_the_four_undecided_settings(void **state)
+{
+	struct da_settings s;
+	char buf[32];
+
+	da_settings_defaults(&s);
+	assert_int_equal(da_settings_set(&s, "ack_bits", "swapped", NULL), DA_OK);
+	assert_false(s.auto_mask & DA_AUTO_ACK);
+	assert_true(da_settings_get(&s, "ack_bits", buf, sizeof(buf)));
+	assert_string_equal(buf, "swapped");
+	assert_int_equal(da_settings_set(&s, "ack_bits", "auto", NULL), DA_OK);
+	assert_true(s.auto_mask & DA_AUTO_ACK);
+	assert_int_equal(da_settings_set(&s, "word_timeout_ms", "auto", NULL), DA_ERR_ARGUMENT);
+}
+
+static void a_misspelt_setting_gets_a_suggestion_and_the_list(void **state)
+{
+	struct da_settings s;
+	struct da_diag diag;
+
+	da_settings_defaults(&s);
+	assert_int_equal(da_settings_set(&s, "entry_wrod", "auto", &diag), DA_ERR_ARGUMENT);
+	assert_non_null(strstr(diag.text, "did you mean \"entry_word\"?"));
+	assert_non_null(strstr(diag.text, "valid: entry_word, ack_bits, clear_dev_ack"));
+	assert_int_equal(da_settings_set(&s, "zzzzzzzzzzzz", "1", &diag), DA_ERR_ARGUMENT);
+	assert_null(strstr(diag.text, "did you mean"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(auto_is_a_value_of_the_four_undecided_settings),
+		cmocka_unit_test(a_misspelt_setting_gets_a_suggestion_and_the_list),
 		cmocka_unit_test(defaults_follow_the_best_supported_reading_of_the_reference),
 		cmocka_unit_test(every_setting_reads_back_by_name),
 		cmocka_unit_test(settings_change_from_text),

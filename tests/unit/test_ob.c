@@ -223,6 +223,9 @@ static void tzen_takes_only_b4_or_c3(void **state)
 {
 	assert_true(refused_with(&h563_2m, "TZEN=0xB5", "only 0xB4 (enabled) or 0xC3 (disabled)"));
 	assert_true(refused_with(&h563_2m, "TZEN=1", "not 0x01"));
+	/* misspelt names and values: a suggestion, and the valid values */
+	assert_true(refused_with(&h563_2m, "TZNE=0xB4", "unknown option byte 'TZNE' (did you mean 'TZEN'?"));
+	assert_true(refused_with(&h563_2m, "IWDG_SW=softwre", "(did you mean 'software'?); valid: hardware, software"));
 	assert_true(refused_with(&h563_2m, "TZEN=0x1B4", "does not fit"));
 }
 
@@ -255,7 +258,7 @@ static void lines_without_a_described_layout_are_refused(void **state)
 {
 	assert_false(h5_ob_line_is_known(H5_FAMILY_H54X));
 	assert_false(h5_ob_line_is_known(H5_FAMILY_H5EF));
-	assert_true(refused_with(&h55x, "SWAP_BANK=0", "not described by the reference"));
+	assert_true(refused_with(&h55x, "SWAP_BANK=0", "not known to this tool"));
 }
 
 static void watermarks_must_stay_inside_the_bank_of_the_actual_part(void **state)

@@ -172,6 +172,42 @@ static void fits_check_answers_alone_for_make_da_config(void **state)
 			sizeof(err)));
 }
 
+/* obk provision: TrustZone on (certificate), H563-like (no cryptography) unless changed */
+static bool obk_fits(enum h5_da_kind proof, bool matches, int crypto, uint32_t encrypt,
+		char *err, size_t size)
+{
+	const struct h5_da_obk_request req = {
+		.has_trustzone = true, .tzen = true, .crypto = crypto, .proof_kind = proof,
+		.hash_matches = matches, .permissions = 0x5077, .encrypt = encrypt,
+	};
+	return h5_da_obk_fits(&req, err, size);
+}
+
+static void obk_provision_needs_the_credential_of_the_kind_trustzone_asks_for(void **state)
+{
+	char err[320];
+	assert_true(obk_fits(H5_DA_KIND_CERTIFICATE, true, 0, 0, err, sizeof(err)));
+	assert_false(obk_fits(H5_DA_KIND_NONE, false, 0, 0, err, sizeof(err)));
+	assert_non_null(strstr(err, "-root-key"));
+	assert_false(obk_fits(H5_DA_KIND_CERTIFICATE, false, 0, 0, err, sizeof(err)));
+	assert_non_null(strstr(err, "does not carry the hash"));
+	assert_false(obk_fits(H5_DA_KIND_PASSWORD, true, 0, 0, err, sizeof(err)));
+	assert_non_null(strstr(err, "holds a password hash"));
+}
+
+static void obk_provision_takes_the_encryption_flag_the_part_takes(void **state)
+{
+	char err[320];
+	assert_false(obk_fits(H5_DA_KIND_CERTIFICATE, true, 0, 1, err, sizeof(err)));
+	assert_non_null(strstr(err, "no cryptography"));
+	assert_false(obk_fits(H5_DA_KIND_CERTIFICATE, true, 1, 0, err, sizeof(err)));
+	assert_non_null(strstr(err, "with cryptography"));
+	assert_true(obk_fits(H5_DA_KIND_CERTIFICATE, true, 1, 1, err, sizeof(err)));
+	/* not known: the file's flag is taken as it is */
+	assert_true(obk_fits(H5_DA_KIND_CERTIFICATE, true, -1, 1, err, sizeof(err)));
+	assert_true(obk_fits(H5_DA_KIND_CERTIFICATE, true, -1, 0, err, sizeof(err)));
+}
+
 static const uint8_t hash_a[32] = { 0xA5, 1, 2, 3 };
 static const uint8_t hash_b[32] = { 0x5A, 1, 2, 3 };
 
@@ -235,6 +271,8 @@ int main(void)
 		cmocka_unit_test(entering_provisioning_needs_no_da_config),
 		cmocka_unit_test(the_current_state_is_reported_as_already_there),
 		cmocka_unit_test(fits_check_answers_alone_for_make_da_config),
+		cmocka_unit_test(obk_provision_needs_the_credential_of_the_kind_trustzone_asks_for),
+		cmocka_unit_test(obk_provision_takes_the_encryption_flag_the_part_takes),
 		cmocka_unit_test(a_matching_credential_proves_the_kind),
 		cmocka_unit_test(a_credential_that_does_not_match_proves_nothing),
 		cmocka_unit_test(a_hash_alone_is_of_unproven_kind),

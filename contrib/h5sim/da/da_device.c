@@ -57,7 +57,7 @@ struct da_device *da_device_create(const struct da_chip *chip, const struct da_s
 		free(da);
 		return NULL;
 	}
-	sim_da_mailbox_init(&da->mbx, s->ack_swapped);
+	sim_da_mailbox_init(&da->mbx, s->ack_swapped, s->dev_flag_by_host);
 	sim_da_request_reset(&da->req);
 	sim_da_auth_reset(&da->auth);
 	return da;
@@ -106,6 +106,8 @@ static bool da_enter(struct da_device *da)
 	da->policy = info->policy;
 	sim_da_log(da, "entered DA mode in product state %s (0x%02x)%s", info->name, state,
 	       info->policy == DA_ENTRY_REFUSE ? ": LOCKED, nothing can be authorised" : "");
+	if (da->settings.answer_custom)
+		word = da->settings.answer_word;
 	if (da->settings.echo_magic && da->fault != DA_FAULT_SILENT)
 		sim_da_mailbox_send(&da->mbx, &word, 1);
 	return true;
@@ -271,6 +273,9 @@ void da_device_dump(const struct da_device *da, FILE *out)
 		(unsigned int)sim_da_mailbox_host_bit(&da->mbx),
 		(unsigned int)sim_da_mailbox_device_bit(&da->mbx),
 		da->settings.ack_swapped ? " (swapped)" : "");
+	fprintf(out, "da.device_flag_cleared_by: %s\n",
+		da->settings.dev_flag_by_host ? "host" : "hardware");
+	fprintf(out, "da.data_count_unit: %s\n", da->settings.data_count_in_bytes ? "bytes" : "words");
 	fprintf(out, "da.host_word_pending: %s\n", da->mbx.host_pending ? "yes" : "no");
 	fprintf(out, "da.device_words_waiting: %u\n", sim_da_mailbox_words_waiting(&da->mbx));
 	fprintf(out, "da.request_in_progress: %s\n", sim_da_request_in_progress(&da->req) ? "yes" : "no");

@@ -43,7 +43,12 @@ struct da_chip {
 /* Settings for the facts h5-debug-auth.md marks unknown ([U]); defaults in da_device_defaults() */
 struct da_settings {
 	uint32_t entry_magic;		/* word written to AUTH_HOST under reset; default 0x53544441 "STDA" */
-	bool echo_magic;		/* device answers the entry word by writing it to AUTH_DEVICE */
+	bool echo_magic;		/* device answers the entry word (with answer_word, or the
+					 * entry word itself when answer_custom is false) */
+	bool answer_custom;		/* answer with answer_word instead of echoing */
+	uint32_t answer_word;		/* e.g. 0x44414F4B "DAOK" after "OEDA" (ST's N6 DA) */
+	bool dev_flag_by_host;		/* reading AUTH_DEVICE leaves the device flag set: only the
+					 * host's write of 0 clears it (default: the read clears it) */
 	bool ack_swapped;		/* false: bit0 = host word pending, bit1 = device word pending */
 	bool data_count_in_bytes;	/* false: request data_count counts 32-bit words */
 	uint64_t rng_seed;		/* challenge generator seed (deterministic tests) */

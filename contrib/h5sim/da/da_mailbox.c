@@ -9,10 +9,11 @@
 #define DA_ACK_BIT0	0x1u
 #define DA_ACK_BIT1	0x2u
 
-void sim_da_mailbox_init(struct da_mailbox *mbx, bool ack_swapped)
+void sim_da_mailbox_init(struct da_mailbox *mbx, bool ack_swapped, bool dev_flag_by_host)
 {
 	memset(mbx, 0, sizeof(*mbx));
 	mbx->ack_swapped = ack_swapped;
+	mbx->dev_flag_by_host = dev_flag_by_host;
 }
 
 void sim_da_mailbox_reset_device_side(struct da_mailbox *mbx)
@@ -70,7 +71,8 @@ void sim_da_mailbox_write_host(struct da_mailbox *mbx, uint32_t word)
 
 uint32_t sim_da_mailbox_read_device(struct da_mailbox *mbx)
 {
-	mbx->device_pending = false;
+	if (!mbx->dev_flag_by_host)
+		mbx->device_pending = false;
 	return mbx->device_word;
 }
 

@@ -10,7 +10,8 @@
  *   DBG_AUTH_HOST, cleared when the device takes the word. Host writes to it are ignored.
  * - device word pending bit (bit1, or bit0 when swapped): set when the device places a word in
  *   DBG_AUTH_DEVICE; cleared by the host reading DBG_AUTH_DEVICE, or by the host writing 0 to
- *   it (both host styles of §1.3 work).
+ *   it (both host styles of §1.3 work). With dev_flag_by_host the read leaves it set and only
+ *   the host's write clears it (a host that never clears it reads the same word again).
  * - the next queued device word is placed on the first ACK read after the previous one was
  *   consumed (the device firmware needs "some time"), so a host that reads ACK again after
  *   reading a word to decide whether to clear the bit never drops the next word.
@@ -26,6 +27,7 @@
 
 struct da_mailbox {
 	bool ack_swapped;
+	bool dev_flag_by_host;		/* a read of DBG_AUTH_DEVICE does not clear the flag */
 	uint32_t host_word;
 	bool host_pending;
 	uint32_t device_word;
@@ -35,7 +37,7 @@ struct da_mailbox {
 	unsigned int queue_len;
 };
 
-void sim_da_mailbox_init(struct da_mailbox *mbx, bool ack_swapped);
+void sim_da_mailbox_init(struct da_mailbox *mbx, bool ack_swapped, bool dev_flag_by_host);
 /* Device-side reset: drops the outgoing words; the host word register keeps its value
  * (the host writes the entry word while NRST is asserted). */
 void sim_da_mailbox_reset_device_side(struct da_mailbox *mbx);

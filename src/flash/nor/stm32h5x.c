@@ -19,8 +19,10 @@
 #include <target/algorithm.h>
 #include <target/armv7m.h>
 #include "stm32h5x.h"
+#include "target/stm32h5/ap1_watch.h"
 #include "target/stm32h5/commands.h"
 #include "target/stm32h5/product_state.h"
+#include "target/stm32h5/progress.h"
 
 /* ---- fixed addresses (§1.1, §2.1) ------------------------------------------------------- */
 
@@ -34,6 +36,7 @@
 #define STM32H5X_SECURE_ALIAS_DELTA	0x04000000u	/* 0x08.. -> 0x0C.., 0x09.. -> 0x0D.. */
 
 #define STM32H5X_TZEN_ENABLED		0xB4u
+#define STM32H5X_SECWM1R_CUR		0x0E0u		/* bank 2 at +0x100; STRT [6:0], END [22:16] */
 
 /* timeouts, in ms (generous: datasheet maxima are far lower) */
 #define STM32H5X_TIMEOUT_WORD		100
@@ -41,6 +44,9 @@
 #define STM32H5X_TIMEOUT_BANK		30000
 #define STM32H5X_TIMEOUT_OPTION		5000
 #define STM32H5X_POLL_SLEEP_AFTER	50
+
+/* direct path: flash words written as one queued block between two status checks */
+#define STM32H5X_DIRECT_BLOCK		64
 
 /*
  * Loader FIFO: at least this much, at most this much. OpenOCD's async algorithm fills the
@@ -242,6 +248,7 @@ FLASH_BANK_COMMAND_HANDLER(stm32h5x_flash_bank_command)
 	bank->size = window->kind == STM32H5X_OTP ? STM32H5X_OTP_SIZE : STM32H5X_SECTOR_SIZE;
 	bank->write_start_alignment = window->kind == STM32H5X_USER ? STM32H5X_FLASH_WORD : 2;
 	bank->write_end_alignment = bank->write_start_alignment;
+	stm32h5_ap1_watch(bank->target);	/* quiet polling while AP1 is closed */
 	return ERROR_OK;
 }
 
@@ -266,17 +273,79 @@ static int stm32h5x_reg_put(struct flash_bank *bank, const struct stm32h5x_reg_s
 }
 
 /* Names every error bit set in sr; returns true if there was one. */
+/* ": NAME (meaning)" of the last reported error, for a command's error text */
+static char stm32h5x_last_error[200];
+
 static bool stm32h5x_report_errors(const char *what, uint32_t sr, uint32_t mask)
 {
 	uint32_t errors = sr & mask;
 	if (!errors)
 		return false;
 	for (unsigned int i = 0; i < ARRAY_SIZE(stm32h5x_sr_errors); i++) {
-		if (errors & stm32h5x_sr_errors[i].bit)
-			LOG_ERROR("stm32h5x: %s failed: %s (%s)", what, stm32h5x_sr_errors[i].name,
-				stm32h5x_sr_errors[i].meaning);
+		if (!(errors & stm32h5x_sr_errors[i].bit))
+			continue;
+		LOG_ERROR("stm32h5x: %s failed: %s (%s)", what, stm32h5x_sr_errors[i].name,
+			stm32h5x_sr_errors[i].meaning);
+		snprintf(stm32h5x_last_error, sizeof(stm32h5x_last_error), ": %s (%s)",
+			stm32h5x_sr_errors[i].name, stm32h5x_sr_errors[i].meaning);
 	}
 	return true;
+}
+
+/*
+ * WRPERR has four causes (a write-protected sector group, the HDP area, a sector secure by
+ * watermark, a locked OTP block): the ones the option bytes show active, appended to the
+ * last error's text and logged. Reads only; nothing if none can be read.
+ */
+#define STM32H5X_SECWM1R_CUR	0x0E0u
+#define STM32H5X_HDP1R_CUR	0x0F8u
+#define STM32H5X_SECTOR_FIELD	0x7Fu	/* STRT [6:0], END [22:16] */
+
+static void stm32h5x_explain_wrperr(struct flash_bank *bank)
+{
+	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
+	char why[240] = "";
+	size_t n = 0;
+	uint32_t v;
+
+#define WHY(...) do { \
+		int w_ = snprintf(why + n, sizeof(why) - n, "%s", n ? "; " : ""); \
+		if (w_ > 0 && (size_t)w_ < sizeof(why) - n) \
+			n += (size_t)w_; \
+		w_ = snprintf(why + n, sizeof(why) - n, __VA_ARGS__); \
+		if (w_ > 0 && (size_t)w_ < sizeof(why) - n) \
+			n += (size_t)w_; \
+	} while (0)
+	if (!info->part)
+		return;
+	if (info->window->kind == STM32H5X_OTP) {
+		if (stm32h5x_read_reg(bank, STM32H5X_OTPBLR_CUR, &v) == ERROR_OK && v)
+			WHY("OTP blocks locked (OTPBLR_CUR 0x%08" PRIx32 ")", v);
+	} else {
+		uint32_t groups = info->part->wrp_bits >= 32 ? 0xFFFFFFFFu :
+			(1u << info->part->wrp_bits) - 1;
+		for (unsigned int b = 0; b < 2; b++) {
+			uint32_t delta = b * STM32H5X_BANK2_REG_DELTA;
+			if (stm32h5x_read_reg(bank, STM32H5X_WRP1R_CUR + delta, &v) == ERROR_OK
+					&& (~v & groups))
+				WHY("bank %u sector groups write-protected (WRPSGn%u 0x%" PRIx32 ")",
+					b + 1, b + 1, v & groups);
+			if (stm32h5x_read_reg(bank, STM32H5X_HDP1R_CUR + delta, &v) == ERROR_OK
+					&& (v & STM32H5X_SECTOR_FIELD) <= ((v >> 16) & STM32H5X_SECTOR_FIELD))
+				WHY("bank %u sectors %" PRIu32 "..%" PRIu32 " hidden (HDP)", b + 1,
+					v & STM32H5X_SECTOR_FIELD, (v >> 16) & STM32H5X_SECTOR_FIELD);
+			if (info->tzen && stm32h5x_read_reg(bank, STM32H5X_SECWM1R_CUR + delta, &v)
+					== ERROR_OK && (v & STM32H5X_SECTOR_FIELD) <=
+					((v >> 16) & STM32H5X_SECTOR_FIELD))
+				WHY("bank %u sectors %" PRIu32 "..%" PRIu32 " secure (SECWM)", b + 1,
+					v & STM32H5X_SECTOR_FIELD, (v >> 16) & STM32H5X_SECTOR_FIELD);
+		}
+	}
+#undef WHY
+	if (!n)
+		return;
+	LOG_ERROR("stm32h5x: WRPERR: the option bytes show %s", why);
+	snprintf(stm32h5x_last_error, sizeof(stm32h5x_last_error), ": WRPERR: %s", why);
 }
 
 static uint32_t stm32h5x_error_mask(struct flash_bank *bank)
@@ -314,6 +383,8 @@ static int stm32h5x_wait_idle(struct flash_bank *bank, const struct stm32h5x_reg
 
 	uint32_t mask = stm32h5x_error_mask(bank);
 	if (stm32h5x_report_errors(what, sr, mask)) {
+		if (sr & mask & STM32H5X_SR_WRPERR)
+			stm32h5x_explain_wrperr(bank);
 		stm32h5x_reg_put(bank, regs, regs->ccr, sr & mask);
 		return ERROR_FLASH_OPERATION_FAILED;
 	}
@@ -384,10 +455,19 @@ static int stm32h5x_read_state(struct flash_bank *bank)
 	return ERROR_OK;
 }
 
-/* TZEN on in Open: the debugger works through the secure register set (§5.8). */
+/*
+ * TZEN on in Open or Provisioning: the debugger works through the secure register set (§5.8).
+ * Provisioning keeps secure debug open ("Secure Firmware install can be launched in this
+ * state", §4.3); no user code runs there, so there is no loader either (docs/lifecycle.md).
+ */
+static bool stm32h5x_secure_side_open(uint8_t pstate)
+{
+	return pstate == H5_PSTATE_OPEN || pstate == H5_PSTATE_PROVISIONING;
+}
+
 static bool stm32h5x_secure_programming(struct stm32h5x_flash_bank *info)
 {
-	return info->tzen && info->pstate == H5_PSTATE_OPEN;
+	return info->tzen && stm32h5x_secure_side_open(info->pstate);
 }
 
 static const struct stm32h5x_reg_set *stm32h5x_regs_for(struct stm32h5x_flash_bank *info)
@@ -418,9 +498,10 @@ static int stm32h5x_check_access(struct flash_bank *bank, const char *what)
 			info->optsr2 >> 24, w->base);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
-	if (info->pstate != H5_PSTATE_OPEN) {
+	if (!stm32h5x_secure_side_open(info->pstate)) {
 		LOG_ERROR("stm32h5x: %s refused: product state %s (0x%02" PRIx8 ") closes the secure side; "
-			"secure-alias operations need the Open state (Debug Authentication can reopen it)",
+			"secure-alias operations need Open or Provisioning (Debug Authentication can "
+			"reopen it)",
 			what, stm32h5x_pstate_str(info->pstate), info->pstate);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
@@ -595,6 +676,49 @@ static int stm32h5x_alloc_sectors(struct flash_sector **array, unsigned int *old
 	return ERROR_OK;
 }
 
+/*
+ * TrustZone on: the non-secure alias cannot reach the sectors the watermark makes secure (a write
+ * would fail or read back wrong at verify). Refuses before anything is written, and says what
+ * to do instead. first..last are sector indexes of this bank.
+ */
+static int stm32h5x_check_ns_alias(struct flash_bank *bank, unsigned int first, unsigned int last,
+		const char *what)
+{
+	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
+	unsigned int per_bank = info->sectors_per_bank;
+
+	if (info->window->kind != STM32H5X_USER || info->window->secure_alias || !info->tzen)
+		return ERROR_OK;
+	for (unsigned int half = 0; half < 2 && half * per_bank <= last; half++) {
+		unsigned int lo = half * per_bank;
+		if (first >= lo + per_bank)
+			continue;
+		unsigned int pb = stm32h5x_phys_bank(info, half);
+		uint32_t secwm;
+		int retval = stm32h5x_reg_get(bank, &stm32h5x_ns_regs,
+				STM32H5X_SECWM1R_CUR + pb * STM32H5X_BANK2_REG_DELTA, &secwm);
+		if (retval != ERROR_OK)
+			return retval;
+		unsigned int strt = secwm & 0x7F, end = (secwm >> 16) & 0x7F;
+		unsigned int a = first > lo ? first - lo : 0;
+		unsigned int b = last - lo < per_bank ? last - lo : per_bank - 1;
+		unsigned int s0 = a > strt ? a : strt, s1 = b < end ? b : end;
+		if (s0 > s1)
+			continue;
+		uint32_t addr = info->window->base + bank->sectors[lo + s0].offset;
+		LOG_ERROR("stm32h5x: %s refused: TrustZone is on and sectors %u..%u of bank %u "
+			"(0x%08" PRIx32 "..) are secure (SECWM%u covers %u..%u), so the non-secure alias "
+			"0x%08" PRIx32 " cannot reach them. Program a secure image at the secure alias "
+			"0x%08" PRIx32 " (link it there, or shift it: 'flash write_image erase FILE 0x%08x'), "
+			"or make these sectors non-secure first ('stm32h5x ob SECWM%u_STRT=.. SECWM%u_END=..')",
+			what, s0, s1, pb + 1, addr, pb + 1, strt, end, info->window->base,
+			info->window->base + STM32H5X_SECURE_ALIAS_DELTA, STM32H5X_SECURE_ALIAS_DELTA,
+			pb + 1, pb + 1);
+		return ERROR_FLASH_OPER_UNSUPPORTED;
+	}
+	return ERROR_OK;
+}
+
 /* ---- probe ---------------------------------------------------------------------------------- */
 
 static const char *stm32h5x_rev_name(const struct stm32h5x_part_info *part, uint16_t rev_id)
@@ -757,8 +881,10 @@ static int stm32h5x_erase_user(struct flash_bank *bank, const struct stm32h5x_re
 {
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 	unsigned int spb = info->sectors_per_bank;
+	struct h5_progress progress;
 	int retval = ERROR_OK;
 
+	h5_progress_start(&progress, "erasing", "sectors", 1, last - first + 1);
 	for (unsigned int half = 0; half < 2 && retval == ERROR_OK; half++) {
 		unsigned int lo = half * spb, hi = lo + spb - 1;
 		if (last < lo || first > hi)
@@ -772,9 +898,12 @@ static int stm32h5x_erase_user(struct flash_bank *bank, const struct stm32h5x_re
 					(pb ? STM32H5X_CR_BKSEL : 0), what, STM32H5X_TIMEOUT_BANK);
 			continue;
 		}
-		for (unsigned int s = MAX(first, lo); s <= MIN(last, hi) && retval == ERROR_OK; s++)
+		for (unsigned int s = MAX(first, lo); s <= MIN(last, hi) && retval == ERROR_OK; s++) {
 			retval = stm32h5x_erase_sector(bank, regs, pb, s - lo);
+			h5_progress_update(&progress, s - first + 1);
+		}
 	}
+	h5_progress_end(&progress, last - first + 1);
 	return retval;
 }
 
@@ -808,13 +937,17 @@ static int stm32h5x_erase(struct flash_bank *bank, unsigned int first, unsigned 
 		return retval;
 
 	if (info->window->kind == STM32H5X_OTP) {
-		LOG_ERROR("stm32h5x: OTP cannot be erased (§2.4: one-time programmable)");
+		LOG_ERROR("stm32h5x: OTP cannot be erased (one-time programmable)");
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	if (first > last || last >= bank->num_sectors) {
 		LOG_ERROR("stm32h5x: erase: sectors %u..%u outside 0..%u", first, last, bank->num_sectors - 1);
 		return ERROR_FLASH_SECTOR_INVALID;
 	}
+
+	retval = stm32h5x_check_ns_alias(bank, first, last, "erase");
+	if (retval != ERROR_OK)
+		return retval;
 
 	const struct stm32h5x_reg_set *regs = stm32h5x_regs_for(info);
 	struct stm32h5x_secbb_save save;
@@ -916,6 +1049,8 @@ static int stm32h5x_write_loader(struct flash_bank *bank, const struct stm32h5x_
 			*done = words;
 		if (stm32h5x_reg_get(bank, regs, regs->sr, &sr) == ERROR_OK &&
 				stm32h5x_report_errors("programming", sr, stm32h5x_error_mask(bank))) {
+			if (sr & STM32H5X_SR_WRPERR)
+				stm32h5x_explain_wrperr(bank);
 			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32,
 				address + *done * STM32H5X_FLASH_WORD);
 			stm32h5x_reg_put(bank, regs, regs->ccr, sr & stm32h5x_error_mask(bank));
@@ -934,19 +1069,65 @@ out:
 	return retval;
 }
 
-/* Direct path: 16-byte words written by the debugger, waiting for each (§5.3). */
+/* Says how to recover the flash words in [address, address + len) of which an interrupted
+ * program may have left one half-written */
+static void stm32h5x_log_recovery(struct flash_bank *bank, uint32_t address, uint32_t len)
+{
+	uint32_t offset = address - stm32h5x_data_base(bank);
+	unsigned int first = bank->num_sectors, last = 0;
+
+	for (unsigned int i = 0; i < bank->num_sectors; i++) {
+		const struct flash_sector *s = &bank->sectors[i];
+		if (offset + len <= s->offset || offset >= s->offset + s->size)
+			continue;
+		if (first == bank->num_sectors)
+			first = i;
+		last = i;
+	}
+	if (first == bank->num_sectors)
+		return;
+	if (len <= STM32H5X_FLASH_WORD)
+		LOG_ERROR("stm32h5x: the flash word at 0x%08" PRIx32 " may be half-written; such a "
+			"word fails its ECC check when read (a boot from it takes an NMI). Recover "
+			"with 'flash erase_sector %u %u %u', then program again", address,
+			bank->bank_number, first, last);
+	else
+		LOG_ERROR("stm32h5x: a flash word in 0x%08" PRIx32 "..0x%08" PRIx32 " may be "
+			"half-written; such a word fails its ECC check when read (a boot from it takes "
+			"an NMI). Recover with 'flash erase_sector %u %u %u', then program again",
+			address, address + len - 1, bank->bank_number, first, last);
+}
+
+static void stm32h5x_log_word_recovery(struct flash_bank *bank, uint32_t address)
+{
+	stm32h5x_log_recovery(bank, address, STM32H5X_FLASH_WORD);
+}
+
+/*
+ * Direct path: the debugger writes the 16-byte words itself (§5.3), a block at a time as one
+ * queued memory write, and checks the status once per block. While a word programs, the flash
+ * stalls the bus (the access port answers WAIT), so the next word simply waits for it; an
+ * error stays latched in SR until the check.
+ */
 static int stm32h5x_write_direct(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
 		const uint8_t *buffer, uint32_t address, uint32_t count)
 {
 	int retval = stm32h5x_reg_put(bank, regs, regs->cr, STM32H5X_CR_PG);
-	for (uint32_t i = 0; i < count && retval == ERROR_OK; i++) {
-		retval = target_write_memory(bank->target, address, 4, STM32H5X_FLASH_WORD / 4, buffer);
+	for (uint32_t i = 0; i < count && retval == ERROR_OK; ) {
+		uint32_t n = count - i < STM32H5X_DIRECT_BLOCK ? count - i : STM32H5X_DIRECT_BLOCK;
+		retval = target_write_memory(bank->target, address, 4, n * STM32H5X_FLASH_WORD / 4,
+				buffer);
 		if (retval == ERROR_OK)
-			retval = stm32h5x_wait_idle(bank, regs, "programming", STM32H5X_TIMEOUT_WORD);
-		if (retval != ERROR_OK)
-			LOG_ERROR("stm32h5x: at flash address 0x%08" PRIx32, address);
-		buffer += STM32H5X_FLASH_WORD;
-		address += STM32H5X_FLASH_WORD;
+			retval = stm32h5x_wait_idle(bank, regs, "programming",
+					STM32H5X_TIMEOUT_WORD * n);
+		if (retval != ERROR_OK) {
+			LOG_ERROR("stm32h5x: at flash addresses 0x%08" PRIx32 "..0x%08" PRIx32, address,
+				address + n * STM32H5X_FLASH_WORD - 1);
+			stm32h5x_log_recovery(bank, address, n * STM32H5X_FLASH_WORD);
+		}
+		buffer += n * STM32H5X_FLASH_WORD;
+		address += n * STM32H5X_FLASH_WORD;
+		i += n;
 	}
 	int retval2 = stm32h5x_reg_put(bank, regs, regs->cr, 0);
 	return retval != ERROR_OK ? retval : retval2;
@@ -968,6 +1149,14 @@ static int stm32h5x_write_halfwords(struct flash_bank *bank, const struct stm32h
 	return retval != ERROR_OK ? retval : retval2;
 }
 
+static bool stm32h5x_word_erased(const uint8_t word[STM32H5X_FLASH_WORD])
+{
+	for (unsigned int i = 0; i < STM32H5X_FLASH_WORD; i++)
+		if (word[i] != 0xFF)
+			return false;
+	return true;
+}
+
 static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_reg_set *regs,
 		const uint8_t *buffer, uint32_t address, uint32_t count)
 {
@@ -975,18 +1164,23 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	uint32_t words = count / STM32H5X_FLASH_WORD, done = 0;
 	int retval = ERROR_TARGET_RESOURCE_NOT_AVAILABLE;
 
-	bool secure_ram = info->tzen && info->pstate != H5_PSTATE_OPEN;
-	if (secure_ram)
-		LOG_INFO("stm32h5x: TrustZone on in %s: the RAM is secure, programming without the "
-			"flash loader (slower)", stm32h5x_pstate_str(info->pstate));
+	/* with only non-secure debug, the loader runs from non-secure SRAM through the non-secure
+	 * registers, if the target config found SRAM that non-secure accesses may use */
+	bool provisioning = info->pstate == H5_PSTATE_PROVISIONING;
+	if (provisioning)
+		LOG_INFO("stm32h5x: Provisioning: no code runs on the core, programming without the "
+			"flash loader");
 	else
 		retval = stm32h5x_write_loader(bank, regs, buffer, address, words, &done);
 
 	if (retval == ERROR_OK || retval == ERROR_FLASH_OPERATION_FAILED)
 		return retval;
 	if (retval == ERROR_TARGET_RESOURCE_NOT_AVAILABLE) {
-		if (!secure_ram)
-			LOG_INFO("stm32h5x: programming without the flash loader (slower)");
+		if (!provisioning && info->tzen && !stm32h5x_secure_side_open(info->pstate))
+			LOG_INFO("stm32h5x: TrustZone on in %s and no SRAM that non-secure accesses can "
+				"use: programming without the flash loader", stm32h5x_pstate_str(info->pstate));
+		else if (!provisioning)
+			LOG_INFO("stm32h5x: programming without the flash loader");
 	} else {
 		LOG_WARNING("stm32h5x: the flash loader failed after %" PRIu32 " of %" PRIu32
 			" words; going on without it", done, words);
@@ -1001,8 +1195,8 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 	if (sr & STM32H5X_SR_WBNE) {
 		stm32h5x_reg_put(bank, regs, regs->cr, STM32H5X_CR_PG | STM32H5X_CR_FW);
 		stm32h5x_wait_idle(bank, regs, "forced write", STM32H5X_TIMEOUT_WORD);
-		LOG_ERROR("stm32h5x: the loader left the flash word at 0x%08" PRIx32 " partly written; "
-			"erase its sector and program again", address + done * STM32H5X_FLASH_WORD);
+		LOG_ERROR("stm32h5x: the loader stopped in the middle of a flash word");
+		stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
 		return ERROR_FLASH_OPERATION_FAILED;
 	}
 	if (done < words) {
@@ -1012,14 +1206,62 @@ static int stm32h5x_write_user(struct flash_bank *bank, const struct stm32h5x_re
 		if (retval == ERROR_OK)
 			retval = target_read_buffer(bank->target, address + done * STM32H5X_FLASH_WORD,
 					sizeof(word), word);
-		if (retval != ERROR_OK)
+		if (retval != ERROR_OK) {
+			stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
 			return retval;
-		if (!memcmp(word, buffer + done * STM32H5X_FLASH_WORD, sizeof(word)))
+		}
+		if (!memcmp(word, buffer + done * STM32H5X_FLASH_WORD, sizeof(word))) {
 			done++;
+		} else if (!stm32h5x_word_erased(word)) {
+			/* programmed with something else: writing it again would fail (PGSERR) */
+			LOG_ERROR("stm32h5x: the loader stopped while programming a flash word");
+			stm32h5x_log_word_recovery(bank, address + done * STM32H5X_FLASH_WORD);
+			return ERROR_FLASH_OPERATION_FAILED;
+		}
 	}
 
 	return stm32h5x_write_direct(bank, regs, buffer + done * STM32H5X_FLASH_WORD,
 			address + done * STM32H5X_FLASH_WORD, words - done);
+}
+
+/*
+ * Long writes in pieces, with a progress line between them. Each piece restarts the loader,
+ * whose first FIFO fill and last drain overlap nothing: pieces last about 3 s (measured on the
+ * first one) so that this costs a few percent at most, and a line still comes every few s.
+ */
+#define STM32H5X_PROGRESS_FIRST	(64 * 1024)
+#define STM32H5X_PROGRESS_MS	3000
+
+static int stm32h5x_write_user_progress(struct flash_bank *bank,
+		const struct stm32h5x_reg_set *regs, const uint8_t *buffer, uint32_t address,
+		uint32_t count)
+{
+	struct h5_progress progress;
+	uint32_t done = 0;
+	int retval = ERROR_OK;
+
+	uint32_t piece = STM32H5X_PROGRESS_FIRST;
+	int64_t start = timeval_ms();
+
+	h5_progress_start(&progress, "programming", "KiB", 1024, count);
+	while (done < count && retval == ERROR_OK) {
+		uint32_t n = MIN(count - done, piece);
+
+		retval = stm32h5x_write_user(bank, regs, buffer + done, address + done, n);
+		if (retval == ERROR_OK)
+			done += n;
+		h5_progress_update(&progress, done);
+		if (done == n) {
+			/* from the rate of the first piece: pieces of about STM32H5X_PROGRESS_MS */
+			int64_t ms = MAX(timeval_ms() - start, 1);
+			uint64_t bytes = (uint64_t)done * STM32H5X_PROGRESS_MS / (uint64_t)ms;
+
+			piece = (uint32_t)MIN(MAX(bytes, (uint64_t)STM32H5X_PROGRESS_FIRST),
+				(uint64_t)count) & ~(STM32H5X_FLASH_WORD - 1);
+		}
+	}
+	h5_progress_end(&progress, done);
+	return retval;
 }
 
 static int stm32h5x_check_edata_range(struct flash_bank *bank, uint32_t offset, uint32_t count)
@@ -1079,6 +1321,21 @@ static int stm32h5x_flash_write(struct flash_bank *bank, const uint8_t *buffer,
 		count = padded_count;
 	}
 
+	if (kind == STM32H5X_USER && count) {
+		unsigned int first = 0, last = 0;
+		for (unsigned int i = 0; i < bank->num_sectors; i++) {
+			const struct flash_sector *sec = &bank->sectors[i];
+			if (offset >= sec->offset && offset - sec->offset < sec->size)
+				first = i;
+			if (offset + count - 1 >= sec->offset && offset + count - 1 - sec->offset < sec->size)
+				last = i;
+		}
+		retval = stm32h5x_check_ns_alias(bank, first, last, "write");
+		if (retval != ERROR_OK) {
+			free(padded);
+			return retval;
+		}
+	}
 	if (kind == STM32H5X_EDATA) {
 		retval = stm32h5x_check_edata_range(bank, offset, count);
 		if (retval != ERROR_OK) {
@@ -1102,7 +1359,7 @@ static int stm32h5x_flash_write(struct flash_bank *bank, const uint8_t *buffer,
 	}
 	if (retval == ERROR_OK) {
 		if (kind == STM32H5X_USER)
-			retval = stm32h5x_write_user(bank, regs, buffer, address, count);
+			retval = stm32h5x_write_user_progress(bank, regs, buffer, address, count);
 		else
 			retval = stm32h5x_write_halfwords(bank, regs, buffer, address, count);
 	}
@@ -1444,13 +1701,14 @@ COMMAND_HANDLER(stm32h5x_handle_mass_erase_command)
 
 	const struct stm32h5x_reg_set *regs = stm32h5x_regs_for(info);
 	struct stm32h5x_secbb_save save;
+	stm32h5x_last_error[0] = '\0';
 	retval = stm32h5x_session_open(bank, regs, &save, "mass erase");
 	if (retval == ERROR_OK)
 		retval = stm32h5x_erase_cr(bank, regs, STM32H5X_CR_MER | STM32H5X_CR_STRT,
 				"mass erase", STM32H5X_TIMEOUT_BANK);
 	retval = stm32h5x_session_close(bank, regs, &save, retval);
 	if (retval != ERROR_OK) {
-		LOG_ERROR("stm32h5x: mass erase failed");
+		command_print(CMD, "stm32h5x: mass erase failed%s", stm32h5x_last_error);
 		return retval;
 	}
 	for (unsigned int i = 0; i < bank->num_sectors; i++)
@@ -1565,7 +1823,8 @@ COMMAND_HANDLER(stm32h5x_handle_option_write_command)
 	return ERROR_OK;
 }
 
-/* stm32h5x otp_lock <bank> <first_block> [<last_block>] [confirm] */
+/* stm32h5x otp_lock <bank> <first_block> [<last_block>] -confirm (the bare word "confirm" is
+ * still accepted, deprecated) */
 COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 {
 	struct flash_bank *bank;
@@ -1573,7 +1832,11 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 	unsigned int argc = CMD_ARGC;
 	bool confirmed = false;
 
-	if (argc >= 3 && strcmp(CMD_ARGV[argc - 1], "confirm") == 0) {
+	if (argc >= 3 && (strcmp(CMD_ARGV[argc - 1], "-confirm") == 0
+			|| strcmp(CMD_ARGV[argc - 1], "confirm") == 0)) {
+		if (CMD_ARGV[argc - 1][0] != '-')
+			LOG_WARNING("stm32h5x: otp_lock: the bare word 'confirm' is deprecated, "
+				"write -confirm");
 		confirmed = true;
 		argc--;
 	}
@@ -1585,7 +1848,8 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 		COMMAND_PARSE_NUMBER(u32, CMD_ARGV[2], last);
 	unsigned int blocks = STM32H5X_OTP_SIZE / STM32H5X_OTP_BLOCK_SIZE;
 	if (first > last || last >= blocks) {
-		LOG_ERROR("stm32h5x: OTP blocks are 0..%u; got %" PRIu32 "..%" PRIu32, blocks - 1, first, last);
+		command_print(CMD, "stm32h5x: OTP blocks are 0..%u; got %" PRIu32 "..%" PRIu32,
+			blocks - 1, first, last);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	int retval = CALL_COMMAND_HANDLER(stm32h5x_command_bank, &bank);
@@ -1596,16 +1860,17 @@ COMMAND_HANDLER(stm32h5x_handle_otp_lock_command)
 	uint32_t start = STM32H5X_OTP_BASE + first * STM32H5X_OTP_BLOCK_SIZE;
 	uint32_t end = STM32H5X_OTP_BASE + (last + 1) * STM32H5X_OTP_BLOCK_SIZE - 1;
 	if (!confirmed) {
-		LOG_ERROR("stm32h5x: otp_lock refused: locking OTP blocks %" PRIu32 "..%" PRIu32 " (0x%08" PRIx32
-			"..0x%08" PRIx32 ", OTPBLR bits 0x%08" PRIx32 ") is irreversible; repeat the command "
-			"with 'confirm' as its last argument", first, last, start, end, bits);
+		command_print(CMD, "stm32h5x: otp_lock refused: locking OTP blocks %" PRIu32 "..%" PRIu32
+			" (0x%08" PRIx32 "..0x%08" PRIx32 ", OTPBLR bits 0x%08" PRIx32 ") is irreversible; "
+			"repeat the command with -confirm as its last argument", first, last, start, end,
+			bits);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 
 	struct stm32h5x_ob_write w = { .offset = STM32H5X_OTPBLR_PRG, .value = bits, .mask = bits };
 	retval = stm32h5x_option_program(bank, &w, 1);
 	if (retval != ERROR_OK) {
-		LOG_ERROR("stm32h5x: otp_lock failed");
+		command_print(CMD, "stm32h5x: otp_lock failed (the flash error is above)");
 		return retval;
 	}
 	uint32_t cur;
@@ -1647,8 +1912,9 @@ static const struct command_registration stm32h5x_exec_command_handlers[] = {
 		.name = "otp_lock",
 		.handler = stm32h5x_handle_otp_lock_command,
 		.mode = COMMAND_EXEC,
-		.usage = "bank_id first_block [last_block] confirm",
-		.help = "Lock OTP blocks of 64 bytes for ever (irreversible; needs 'confirm').",
+		.usage = "bank_id first_block [last_block] -confirm",
+		.help = "Lock OTP blocks of 64 bytes for ever (irreversible; needs -confirm; the "
+			"bare word 'confirm' is still accepted, deprecated).",
 	},
 	{
 		.chain = stm32h5_lifecycle_command_handlers,

@@ -15,6 +15,7 @@
 
 const struct command_registration stm32h5_lifecycle_command_handlers[] = {
 	{ .chain = stm32h5_ob_command_handlers },
+	{ .chain = stm32h5_ob_names_command_handlers },
 	{ .chain = stm32h5_obk_command_handlers },
 	{ .chain = stm32h5_da_command_handlers },
 	COMMAND_REGISTRATION_DONE

@@ -44,7 +44,11 @@ libh5core_a_SOURCES += \
 	src/target/stm32h5/da_signer.c \
 	src/target/stm32h5/da_signer.h \
 	src/target/stm32h5/da_token.c \
-	src/target/stm32h5/da_token.h
+	src/target/stm32h5/da_token.h \
+	src/target/stm32h5/da_detect.c \
+	src/target/stm32h5/da_detect.h \
+	src/target/stm32h5/name_match.c \
+	src/target/stm32h5/name_match.h
 
 # ST's sample files, read as they are (vendored in tests/vectors/st-samples)
 DA_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src \

@@ -20,19 +20,26 @@
 #include "da_auth.h"
 #include "da_commands.h"
 #include "da_cred_commands.h"
+#include "da_doctor.h"
+#include "da_trace.h"
 #include "da_session.h"
 #include "product_state.h"
 
 static struct da_settings da_config;
 static bool da_config_ready;
 
-static struct da_settings *settings(void)
+struct da_settings *stm32h5_da_config(void)
 {
 	if (!da_config_ready) {
 		da_settings_defaults(&da_config);
 		da_config_ready = true;
 	}
 	return &da_config;
+}
+
+static struct da_settings *settings(void)
+{
+	return stm32h5_da_config();
 }
 
 /* The reason is the command's error message, so a script's catch gets it too */
@@ -58,6 +65,17 @@ static void print_discovery_field(void *ctx, const char *key, const char *value,
 	print_pair(ctx, key, value);
 }
 
+/* Which transport values the session used (the "auto" ones as detected) */
+static void report_transport(struct command_invocation *cmd, const struct da_session *ss)
+{
+	char line[300];
+
+	da_session_describe(ss, line, sizeof(line));
+	LOG_INFO("stm32h5x da: transport: %s", line);
+	if (cmd)
+		print_pair(cmd, "transport", line);
+}
+
 COMMAND_HANDLER(stm32h5_da_handle_discover_command)
 {
 	struct target *target = get_current_target(CMD_CTX);
@@ -78,6 +96,8 @@ COMMAND_HANDLER(stm32h5_da_handle_discover_command)
 		err = da_protocol_discover(&ss.link, &disco, &diag);
 		da_session_explain(&ss, err, &diag);
 	}
+	if (err == DA_OK)
+		report_transport(CMD, &ss);
 	da_session_close(&ss);
 	if (err != DA_OK)
 		return da_failed(CMD, "discover", &diag);
@@ -170,24 +190,25 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 		else if (!strcmp(CMD_ARGV[i], "-sign-cmd"))
 			slot = &sign_cmd;
 		else {
-			LOG_ERROR("stm32h5x da auth: unknown option '%s'", CMD_ARGV[i]);
-			return ERROR_COMMAND_SYNTAX_ERROR;
+			command_print(CMD, "stm32h5x da auth: unknown option '%s' (valid: -key, -cert, "
+				"-password, -permissions, -sign-cmd)", CMD_ARGV[i]);
+			return ERROR_COMMAND_ARGUMENT_INVALID;
 		}
 		if (i + 1 >= CMD_ARGC) {
-			LOG_ERROR("stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
-			return ERROR_COMMAND_SYNTAX_ERROR;
+			command_print(CMD, "stm32h5x da auth: option %s needs a value", CMD_ARGV[i]);
+			return ERROR_COMMAND_ARGUMENT_INVALID;
 		}
 		*slot = CMD_ARGV[i + 1];
 	}
 	if (password ? (key || cert || sign_cmd) : !(!key != !sign_cmd && cert)) {
-		LOG_ERROR("stm32h5x da auth: give either -key and -cert, or -password "
+		command_print(CMD, "stm32h5x da auth: give either -key and -cert, or -password "
 			"(-sign-cmd can take the place of -key)");
-		return ERROR_COMMAND_SYNTAX_ERROR;
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	if (!password && !permissions) {
-		LOG_ERROR("stm32h5x da auth: -permissions is required with certificates "
+		command_print(CMD, "stm32h5x da auth: -permissions is required with certificates "
 			"(e.g. full_regression, debug_open_l3)");
-		return ERROR_COMMAND_SYNTAX_ERROR;
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 
 	plan = calloc(1, sizeof(*plan));
@@ -209,6 +230,12 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 	if (err == DA_OK) {
 		err = da_protocol_discover(&ss.link, &disco, &diag);
 		da_session_explain(&ss, err, &diag);
+		if (err == DA_OK)
+			report_transport(NULL, &ss);
+		if (err == DA_OK && disco.has_lifecycle
+				&& (disco.lifecycle & 0xFF) == H5_PSTATE_LOCKED)
+			err = da_fail(&diag, DA_ERR_STATE, "the device is Locked, which is final: "
+				"Debug Authentication can neither regress nor reopen it");
 		if (err == DA_OK)
 			err = da_auth_plan_check_device(plan, &disco, &diag);
 		if (err == DA_OK && plan->method == DA_AUTH_METHOD_PASSWORD)
@@ -321,12 +348,34 @@ static const struct command_registration stm32h5_da_subcommand_handlers[] = {
 			"first.",
 	},
 	{
+		.name = "doctor",
+		.handler = stm32h5_da_doctor_handler,
+		.mode = COMMAND_EXEC,
+		.usage = "['-password' file | '-key' leaf.pem '-cert' chain.b64] "
+			"['-permissions' list]",
+		.help = "Walk the gates to a Debug Authentication (probe, debug port, AP0, "
+			"DBGMCU_IDCODE, AP1, product state, NRST, DA entry, discovery, and the "
+			"named credentials checked locally) and print a table: each gate ok, "
+			"failed or not reached, the value seen and what to do. Sends nothing but "
+			"DISCOVERY. Returns the table as a dictionary with failed_gate.",
+	},
+	{
+		.name = "trace",
+		.handler = stm32h5_da_trace_handler,
+		.mode = COMMAND_ANY,
+		.usage = "[file | 'off']",
+		.help = "Record every DA mailbox word (time, direction, word, DBG_AUTH_ACK) to "
+			"file, password and signature words redacted, until 'off'; without an "
+			"argument, show where the trace goes. For hardware reports.",
+	},
+	{
 		.name = "config",
 		.handler = stm32h5_da_handle_config_command,
 		.mode = COMMAND_ANY,
 		.usage = "[name [value]]",
 		.help = "Show or change the DA transport settings for the facts not confirmed on "
-			"silicon (entry_word, ack_bits, data_count, timeouts, ...).",
+			"silicon (entry_word, ack_bits, clear_dev_ack, data_count: 'auto' by "
+			"default, decided from the device in each session; timeouts, ...).",
 	},
 	{
 		.chain = stm32h5_da_cred_command_handlers,

@@ -12,4 +12,7 @@
 
 extern const struct command_registration stm32h5_da_command_handlers[];
 
+/* The DA transport settings of "stm32h5x da config" (shared by the da subcommands) */
+struct da_settings *stm32h5_da_config(void);
+
 #endif /* OPENOCD_TARGET_STM32H5_DA_COMMANDS_H */

@@ -267,7 +267,7 @@ const char *da_integrity_name(uint32_t value)
 	case DA_INTEGRITY_VALID:
 		return "valid, DA provisioned";
 	case DA_INTEGRITY_ERASED:
-		return "not provisioned, meaning inferred";
+		return "not provisioned";
 	default:
 		return NULL;
 	}
@@ -279,7 +279,7 @@ const char *da_psa_lifecycle_name(uint16_t lifecycle)
 	case 0x1000:
 		return "assembly and test";
 	case 0x2000:
-		return "PSA RoT provisioning";
+		return "RoT provisioning";
 	case 0x3000:
 		return "secured";
 	case 0x4000:
@@ -357,9 +357,8 @@ void da_discovery_describe(const struct da_discovery *d, da_discovery_emit_fn em
 		const char *state = h5_pstate_name((uint8_t)d->lifecycle);
 
 		snprintf(value, sizeof(value), "0x%04x", d->lifecycle);
-		snprintf(text, sizeof(text), "%s (PSA %s; low byte 0x%02x = product state %s, "
-			"inferred)", value, psa ? psa : "unknown", d->lifecycle & 0xFF,
-			state ? state : "unknown");
+		snprintf(text, sizeof(text), "%s (PSA %s; low byte 0x%02x = product state %s)",
+			value, psa ? psa : "unknown", d->lifecycle & 0xFF, state ? state : "unknown");
 		emit(ctx, "lifecycle", value, text);
 	}
 	if (d->has_sda_version) {

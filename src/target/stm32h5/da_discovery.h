@@ -87,7 +87,7 @@ const char *da_psa_lifecycle_name(uint16_t lifecycle);
 /*
  * Calls emit once per present field, in a fixed order: key is a stable identifier
  * ("lifecycle"), value is machine-friendly ("0x3072"), text is for people
- * ("0x3072 = PSA secured, ST state byte 0x72 Closed (inferred)").
+ * ("0x3072 (PSA secured; low byte 0x72 = product state Closed)").
  */
 typedef void (*da_discovery_emit_fn)(void *ctx, const char *key, const char *value,
 		const char *text);

@@ -13,6 +13,8 @@
 
 #include <mbedtls/platform_util.h>
 
+#include "adac_le.h"
+#include "da_detect.h"
 #include "da_protocol.h"
 #include "da_token.h"
 
@@ -46,6 +48,76 @@ static const char *status_label(uint16_t status)
 	return name ? name : "an unknown status";
 }
 
+/* Receives the data words of a response not received yet, up to data_words */
+static enum da_err receive_words(struct da_link *link, uint32_t *words, size_t data_words,
+		struct da_diag *diag)
+{
+	const struct da_settings *s = link->settings;
+	enum da_err err = DA_OK;
+
+	for (size_t i = link->received; err == DA_OK && i < data_words; i++) {
+		err = link->ops->get(link->ctx, &words[ADAC_HEADER_WORDS + i], s->word_timeout_ms,
+			diag);
+		if (err != DA_OK)
+			da_diag_prefix(diag, "receiving answer word %zu of %zu: ",
+				ADAC_HEADER_WORDS + i + 1, ADAC_HEADER_WORDS + data_words);
+	}
+	link->received = 0;
+	return err;
+}
+
+/* How long a device that counts in words takes at most to show its next word (settle time) */
+#define DA_COUNT_SETTLE_MS	100
+
+/*
+ * data_count on auto, decided by the discovery response (da_detect.h; other responses are
+ * read in the default unit, words, and no request with data is sent before): read as many words as
+ * count bytes would fill; if they hold a complete TLV list and no further word follows, the
+ * device counts bytes, otherwise words (and the rest is read by receive_words).
+ */
+static enum da_err receive_auto_count(struct da_link *link, uint32_t *words,
+		size_t *data_words, struct da_diag *diag)
+{
+	struct da_settings *s = link->settings;
+	size_t as_bytes = words[1] / 4;
+	enum adac_count_unit unit = ADAC_COUNT_WORDS;
+	uint8_t *data = NULL;
+	enum da_err err;
+
+	if (words[1] % 4 == 0 && as_bytes <= ADAC_MAX_DATA_WORDS) {
+		err = adac_response_header_check(words[0], words[1], ADAC_COUNT_BYTES, data_words,
+			diag);
+		if (err == DA_OK)
+			err = receive_words(link, words, as_bytes, diag);
+		link->received = as_bytes;
+		data = err == DA_OK ? malloc(as_bytes * 4) : NULL;
+		if (err != DA_OK)
+			return err;
+		if (!data)
+			return da_fail(diag, DA_ERR_NO_SPACE, "out of memory");
+		for (size_t i = 0; i < as_bytes; i++)
+			adac_put_le32(data + 4 * i, words[ADAC_HEADER_WORDS + i]);
+		if (da_detect_tlvs_fill(data, as_bytes * 4)) {
+			uint32_t extra;
+
+			if (link->ops->get(link->ctx, &extra, DA_COUNT_SETTLE_MS, NULL) == DA_OK) {
+				if (as_bytes < ADAC_MAX_DATA_WORDS)
+					words[ADAC_HEADER_WORDS + as_bytes] = extra;
+				link->received = as_bytes + 1;
+			} else {
+				unit = ADAC_COUNT_BYTES;
+			}
+		}
+		free(data);
+	}
+	s->count_unit = unit;
+	s->auto_mask &= ~DA_AUTO_COUNT;
+	s->detected |= DA_AUTO_COUNT;
+	if (unit == ADAC_COUNT_BYTES)
+		return DA_OK;
+	return adac_response_header_check(words[0], words[1], unit, data_words, diag);
+}
+
 enum da_err da_exchange(struct da_link *link, uint16_t command, const uint8_t *data,
 		size_t len, struct adac_response *rsp, struct da_diag *diag)
 {
@@ -54,6 +126,12 @@ enum da_err da_exchange(struct da_link *link, uint16_t command, const uint8_t *d
 	size_t n_words, data_words;
 	enum da_err err;
 
+	link->received = 0;
+	/* nothing whose meaning depends on an undecided unit is sent */
+	if (len && (s->auto_mask & DA_AUTO_COUNT))
+		return da_fail(diag, DA_ERR_STATE, "%s: the unit of data_count is not known yet: "
+			"run discovery first or set it with 'stm32h5x da config data_count "
+			"words|bytes'", command_label(command));
 	words = malloc(ADAC_MAX_PACKET_WORDS * sizeof(*words));
 	if (!words)
 		return da_fail(diag, DA_ERR_NO_SPACE, "out of memory");
@@ -75,16 +153,14 @@ enum da_err da_exchange(struct da_link *link, uint16_t command, const uint8_t *d
 		if (err != DA_OK)
 			da_diag_prefix(diag, "receiving answer word 2: ");
 	}
-	if (err == DA_OK)
+	if (err == DA_OK && (s->auto_mask & DA_AUTO_COUNT) && words[1]
+			&& command == ADAC_CMD_DISCOVERY)
+		err = receive_auto_count(link, words, &data_words, diag);
+	else if (err == DA_OK)
 		err = adac_response_header_check(words[0], words[1], s->count_unit, &data_words,
 			diag);
-	for (size_t i = 0; err == DA_OK && i < data_words; i++) {
-		err = link->ops->get(link->ctx, &words[ADAC_HEADER_WORDS + i], s->word_timeout_ms,
-			diag);
-		if (err != DA_OK)
-			da_diag_prefix(diag, "receiving answer word %zu of %zu: ",
-				ADAC_HEADER_WORDS + i + 1, ADAC_HEADER_WORDS + data_words);
-	}
+	if (err == DA_OK)
+		err = receive_words(link, words, data_words, diag);
 	if (err == DA_OK)
 		err = adac_response_parse(words, ADAC_HEADER_WORDS + data_words, s->count_unit,
 			rsp, diag);
@@ -178,8 +254,13 @@ enum da_err da_protocol_auth_certificate(struct da_link *link, const struct da_c
 
 	if (err == DA_OK)
 		err = da_token_build(key, requested, challenge.challenge_vector, tlv, diag);
+	/* the link keeps the token (its signature) out of traces, like a password */
+	if (err == DA_OK && link->ops->secret)
+		link->ops->secret(link->ctx, true);
 	if (err == DA_OK)
 		err = da_exchange(link, ADAC_CMD_AUTH_RESPONSE, tlv, DA_TOKEN_TLV_BYTES, rsp, diag);
+	if (link->ops->secret)
+		link->ops->secret(link->ctx, false);
 	if (err == DA_OK) {
 		outcome->status = rsp->status;
 		err = expect(rsp, ADAC_STATUS_SUCCESS, "token", diag);

@@ -31,17 +31,19 @@ struct da_link_ops {
 	enum da_err (*get)(void *ctx, uint32_t *word, unsigned int timeout_ms,
 			struct da_diag *diag);
 	/* Optional: the words sent between secret(true) and secret(false) carry a secret (a
-	 * password): the link must keep them out of every log, whatever the debug level */
+	 * password, or a token's signature): the link must keep them out of every log and
+	 * trace, whatever the debug level */
 	void (*secret)(void *ctx, bool on);
 };
 
 struct da_link {
 	const struct da_link_ops *ops;
 	void *ctx;
-	const struct da_settings *settings;
+	struct da_settings *settings;	/* data_count on auto is decided by DISCOVERY */
 	/* optional: told each step in one readable line (never secrets) */
 	void (*progress)(void *progress_ctx, const char *line);
 	void *progress_ctx;
+	size_t received;	/* internal: data words already read while deciding data_count */
 };
 
 /* What the device answered last in an authentication */

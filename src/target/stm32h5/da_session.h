@@ -11,6 +11,7 @@
 #define OPENOCD_TARGET_STM32H5_DA_SESSION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "da_protocol.h"
@@ -19,18 +20,29 @@
 struct target;
 
 struct da_session {
+	struct da_settings used;	/* the settings as configured, "auto" ones decided */
 	struct da_transport transport;
 	struct da_link link;
+	bool entered;		/* the entry sequence ran */
+	bool answered;		/* the device answered the entry word ... */
+	uint32_t answer;	/* ... with this word */
 	uint32_t idcode;	/* DBGMCU_IDCODE read through AP0 */
 	bool open;
 	bool ap1_open_after_entry;	/* the chip booted instead of staying in RSS_DA */
 };
 
-/* Takes AP0; with enter, runs the entry sequence (NRST, entry word) first */
+/*
+ * Takes AP0; with enter, runs the entry sequence (NRST, entry word) first. With entry_word on
+ * auto each candidate of da_detect.h gets its own NRST cycle until one is answered; if none
+ * is, the first candidate is entered again and the session goes on without an answer.
+ */
 enum da_err da_session_open(struct da_session *ss, struct target *target,
 		const struct da_settings *settings, bool enter, struct da_diag *diag);
 
 void da_session_close(struct da_session *ss);
+
+/* One line: which transport values the session used and how each was chosen */
+void da_session_describe(const struct da_session *ss, char *buf, size_t size);
 
 /* Adds the likely cause to a timeout in a session whose chip did not stay in RSS_DA */
 void da_session_explain(const struct da_session *ss, enum da_err err, struct da_diag *diag);

@@ -13,9 +13,12 @@
 #include <strings.h>
 
 #include "da_settings.h"
+#include "name_match.h"
 
 void da_settings_defaults(struct da_settings *s)
 {
+	s->auto_mask = DA_AUTO_ENTRY | DA_AUTO_ACK | DA_AUTO_CLEAR | DA_AUTO_COUNT;
+	s->detected = 0;
 	s->entry_word = 0x53544441;	/* "STDA", ST's MP21 mailbox request word */
 	s->ack_swapped = false;
 	s->clear_dev_ack = true;
@@ -73,6 +76,23 @@ const char *da_settings_name(size_t i)
 	return i < N_SETTINGS ? setting_names[i] : NULL;
 }
 
+/* The DA_AUTO_* bit of a setting that accepts "auto", or 0 */
+static unsigned int auto_bit(int id)
+{
+	switch (id) {
+	case SET_ENTRY_WORD:
+		return DA_AUTO_ENTRY;
+	case SET_ACK_BITS:
+		return DA_AUTO_ACK;
+	case SET_CLEAR_DEV_ACK:
+		return DA_AUTO_CLEAR;
+	case SET_DATA_COUNT:
+		return DA_AUTO_COUNT;
+	default:
+		return 0;
+	}
+}
+
 static int find(const char *name)
 {
 	for (size_t i = 0; name && i < N_SETTINGS; i++)
@@ -123,7 +143,9 @@ bool da_settings_get(const struct da_settings *s, const char *name, char *buf, s
 
 	if (id < 0)
 		return false;
-	if (ms)
+	if (s->auto_mask & auto_bit(id))
+		snprintf(buf, size, "auto");
+	else if (ms)
 		snprintf(buf, size, "%u", *ms);
 	else if (flag)
 		snprintf(buf, size, "%d", *flag ? 1 : 0);
@@ -157,9 +179,19 @@ enum da_err da_settings_set(struct da_settings *s, const char *name, const char 
 	bool *flag = flag_field(s, id);
 	unsigned long n;
 
-	if (id < 0)
-		return da_fail(diag, DA_ERR_ARGUMENT, "unknown DA setting \"%s\"",
-			name ? name : "");
+	if (id < 0) {
+		const char *near = name_match_closest(name, setting_names, N_SETTINGS);
+		char valid[400];
+
+		name_match_list(setting_names, N_SETTINGS, valid, sizeof(valid));
+		return da_fail(diag, DA_ERR_ARGUMENT, "unknown DA setting \"%s\"%s%s%s; valid: %s",
+			name ? name : "", near ? " (did you mean \"" : "", near ? near : "",
+			near ? "\"?)" : "", valid);
+	}
+	if (auto_bit(id) && value && !strcmp(value, "auto")) {
+		s->auto_mask |= auto_bit(id);
+		return DA_OK;
+	}
 	if (ms) {
 		unsigned long min = id == SET_REGRESSION_RESET ? 0 : 1;
 
@@ -175,10 +207,11 @@ enum da_err da_settings_set(struct da_settings *s, const char *name, const char 
 				|| !strcasecmp(value, "false")))
 			*flag = false;
 		else
-			return da_fail(diag, DA_ERR_ARGUMENT, "%s takes 0 or 1", name);
+			return da_fail(diag, DA_ERR_ARGUMENT, "%s takes %s0 or 1", name,
+				auto_bit(id) ? "auto, " : "");
 	} else if (id == SET_ENTRY_WORD) {
 		if (!parse_number(value, 0xFFFFFFFFul, &n))
-			return da_fail(diag, DA_ERR_ARGUMENT, "%s takes a 32-bit number", name);
+			return da_fail(diag, DA_ERR_ARGUMENT, "%s takes a 32-bit number or auto", name);
 		s->entry_word = (uint32_t)n;
 	} else if (id == SET_ACK_BITS) {
 		if (value && !strcmp(value, "standard"))
@@ -187,8 +220,8 @@ enum da_err da_settings_set(struct da_settings *s, const char *name, const char 
 			s->ack_swapped = true;
 		else
 			return da_fail(diag, DA_ERR_ARGUMENT,
-				"ack_bits takes \"standard\" (bit0 host word pending, bit1 device "
-				"word pending) or \"swapped\"");
+				"ack_bits takes \"auto\", \"standard\" (bit0 host word pending, bit1 "
+				"device word pending) or \"swapped\"");
 	} else if (id == SET_DATA_COUNT) {
 		if (value && !strcmp(value, "words"))
 			s->count_unit = ADAC_COUNT_WORDS;
@@ -196,12 +229,13 @@ enum da_err da_settings_set(struct da_settings *s, const char *name, const char 
 			s->count_unit = ADAC_COUNT_BYTES;
 		else
 			return da_fail(diag, DA_ERR_ARGUMENT,
-				"data_count takes \"words\" or \"bytes\"");
+				"data_count takes \"auto\", \"words\" or \"bytes\"");
 	} else {
 		if (!parse_number(value, 0xFFFFul, &n) || !n)
 			return da_fail(diag, DA_ERR_ARGUMENT,
 				"close_command takes a command ID 0x0001..0xFFFF");
 		s->close_command = (uint16_t)n;
 	}
+	s->auto_mask &= ~auto_bit(id);
 	return DA_OK;
 }

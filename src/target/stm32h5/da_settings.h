@@ -16,7 +16,15 @@
 #include "adac_packet.h"
 #include "da_error.h"
 
+/* The settings that can be "auto": decided from the device during a session (da_detect.h) */
+#define DA_AUTO_ENTRY	(1u << 0)	/* entry_word: "STDA", then "OEDA" */
+#define DA_AUTO_ACK	(1u << 1)	/* ack_swapped: from the bit the device's first word sets */
+#define DA_AUTO_CLEAR	(1u << 2)	/* clear_dev_ack: from the ACK after that word is read */
+#define DA_AUTO_COUNT	(1u << 3)	/* count_unit: from the discovery response's length */
+
 struct da_settings {
+	unsigned int auto_mask;		/* DA_AUTO_*: still to be decided from the device */
+	unsigned int detected;		/* DA_AUTO_*: decided from the device in this session */
 	uint32_t entry_word;		/* [U] §1.4: written to DBG_AUTH_HOST under reset; "STDA" */
 	bool ack_swapped;		/* [U] §1.3: false = firmware semantics: bit0 host word
 					 * pending, bit1 device word pending; true = RM wording */
@@ -46,8 +54,9 @@ bool da_settings_get(const struct da_settings *s, const char *name, char *buf, s
 
 /*
  * Sets a setting from text: numbers (C syntax), "words"/"bytes" for data_count,
- * "standard"/"swapped" for ack_bits, 0/1/on/off/true/false for flags. The reason names the
- * setting and the values it accepts.
+ * "standard"/"swapped" for ack_bits, 0/1/on/off/true/false for flags, and "auto" for
+ * entry_word, ack_bits, clear_dev_ack and data_count. The reason names the setting and the
+ * values it accepts (with "did you mean" for a misspelt name).
  */
 enum da_err da_settings_set(struct da_settings *s, const char *name, const char *value,
 		struct da_diag *diag);

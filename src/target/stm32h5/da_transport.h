@@ -33,9 +33,14 @@ struct da_transport {
 	struct target *target;
 	struct adiv5_dap *dap;
 	struct adiv5_ap *ap;		/* AP0 */
-	const struct da_settings *settings;
+	struct da_settings *settings;	/* the session's: detection updates it */
 	int saved_debug_level;		/* while a secret is on the wire; -1 otherwise */
 	bool entry_word_pending;	/* the entry word was still untaken after the NRST pulse */
+	bool secret;			/* the request being sent carries a secret */
+	unsigned int words_put;		/* words of the request being sent so far */
+	/* what the last entry sequence showed (for "stm32h5x da doctor") */
+	uint32_t ack_under_reset;	/* DBG_AUTH_ACK right after the entry word, NRST low */
+	uint32_t ack_after_entry;	/* DBG_AUTH_ACK once the answer came or did not */
 };
 
 /* The struct da_link_ops of the mailbox (ctx is the struct da_transport) */
@@ -45,7 +50,7 @@ extern const struct da_link_ops da_transport_link_ops;
  * Takes AP0 of the target's DAP and checks that the DBGMCU answers (DBGMCU_IDCODE). Refuses a
  * high-level adapter (hla), which has no AP0, with a reason saying what to use instead.
  */
-enum da_err da_transport_open(struct target *target, const struct da_settings *settings,
+enum da_err da_transport_open(struct target *target, struct da_settings *settings,
 		struct da_transport *t, uint32_t *idcode, struct da_diag *diag);
 
 void da_transport_close(struct da_transport *t);
@@ -53,7 +58,10 @@ void da_transport_close(struct da_transport *t);
 /*
  * Entry sequence: NRST asserted, entry word into DBG_AUTH_HOST, NRST released, then up to
  * entry_ack_timeout_ms for the device's answer word (*answered false if none came; not an
- * error, its presence and value are unknown for the H5).
+ * error, its presence and value are unknown for the H5). With ack_bits or clear_dev_ack on
+ * auto, an answer decides them (da_detect.h): the bit the host's word set under reset is the
+ * host bit, the one the answer sets is the device bit, and a device bit still set after the
+ * answer was read means the host clears it.
  */
 enum da_err da_transport_enter(struct da_transport *t, bool *answered, uint32_t *answer,
 		struct da_diag *diag);
@@ -65,6 +73,10 @@ enum da_err da_transport_pulse_reset(struct da_transport *t, struct da_diag *dia
 enum da_err da_transport_read(struct da_transport *t, uint32_t addr, uint32_t *value,
 		struct da_diag *diag);
 enum da_err da_transport_write(struct da_transport *t, uint32_t addr, uint32_t value,
+		struct da_diag *diag);
+
+/* One word through the core's AP1 (when DBGMCU_SR says it is enabled); no reconnect */
+enum da_err da_transport_read_ap1(struct da_transport *t, uint32_t addr, uint32_t *value,
 		struct da_diag *diag);
 
 #endif /* OPENOCD_TARGET_STM32H5_DA_TRANSPORT_H */

@@ -23,6 +23,7 @@
 #include "lifecycle_device.h"
 #include "lifecycle_guard.h"
 #include "option_bytes.h"
+#include "da_pstate.h"
 #include "product_state.h"
 
 static const char *state_text(uint8_t code, char *buf, size_t size)
@@ -73,6 +74,26 @@ static int program_state(struct command_invocation *cmd, struct h5_lc_device *de
 	return ERROR_OK;
 }
 
+/* The core cannot be examined (AP1 closed): the state from DA discovery, said so */
+static int pstate_from_da(struct command_invocation *cmd)
+{
+	struct target *target = get_current_target(CMD_CTX);
+	char why[300], buf[24];
+	uint8_t code;
+
+	LOG_INFO("stm32h5x: the core's access port is closed: reading the product state from "
+			"Debug Authentication discovery");
+	if (h5_da_read_pstate(target, &code, why, sizeof(why)) != ERROR_OK) {
+		command_print(CMD, "stm32h5x product_state: the core's access port is closed and %s",
+				why);
+		return ERROR_FAIL;
+	}
+	LOG_INFO("stm32h5x: product state %s (from Debug Authentication discovery)",
+			state_text(code, buf, sizeof(buf)));
+	command_print(CMD, "%s", state_text(code, buf, sizeof(buf)));
+	return ERROR_OK;
+}
+
 COMMAND_HANDLER(h5_handle_product_state)
 {
 	struct h5_lc_device dev;
@@ -99,6 +120,9 @@ COMMAND_HANDLER(h5_handle_product_state)
 	if (!name && (confirmed || proof.kind != H5_DA_KIND_NONE))
 		return ERROR_COMMAND_SYNTAX_ERROR;
 
+	if (!name && get_current_target(CMD_CTX)
+			&& !target_was_examined(get_current_target(CMD_CTX)))
+		return pstate_from_da(CMD);
 	retval = h5_lc_device_get(CMD, &dev);
 	if (retval != ERROR_OK)
 		return retval;
@@ -193,8 +217,8 @@ static int ob_list(struct command_invocation *cmd, struct h5_lc_device *dev)
 	const struct h5_ob_field *fields = h5_ob_fields(&count);
 
 	if (!h5_ob_line_is_known(family)) {
-		command_print(CMD, "the option-byte layout of this line is not described by the "
-				"reference; only the product state can be read (stm32h5x product_state)");
+		command_print(CMD, "the option-byte layout of this part line is not known to this "
+				"tool; only the product state can be read (stm32h5x product_state)");
 		return ERROR_FAIL;
 	}
 	for (size_t i = 0; i < count; i++) {
@@ -257,6 +281,42 @@ static int ob_read_one(struct command_invocation *cmd, struct h5_lc_device *dev,
 	return ERROR_OK;
 }
 
+/* The option registers only a secure access may write (the rest ignore nothing) */
+static bool ob_secure_only(uint32_t prg_offset)
+{
+	switch (prg_offset) {
+	case 0x06C:	/* SECEPOCHR_PRG */
+	case 0x08C:	/* SECBOOTR_PRG */
+	case 0x0E4:	/* SECWM1R_PRG */
+	case 0x1E4:	/* SECWM2R_PRG */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* An option byte reads back other than programmed: says why, as the command's error text */
+static void ob_report_not_reached(struct command_invocation *cmd, struct reg_reader *r,
+		const struct h5_ob_field *f, enum h5_family family, uint32_t value, const char *want,
+		const char *got)
+{
+	uint32_t prg;
+
+	if (read_cached(r, f->prg_offset, &prg)) {
+		prg = h5_ob_field_get(f, family, prg);
+		if (f->kind == H5_OB_KIND_SET_ONLY ? (prg & value) != value : prg != value) {
+			command_print(CMD, "%s was not changed: the device dropped the write (it still "
+				"reads %s)%s", f->name, got, ob_secure_only(f->prg_offset) ?
+				"; this option register takes writes only from secure accesses, and the "
+				"debugger has non-secure access only in this state (reopen secure debug "
+				"with Debug Authentication, or change it in Open or Provisioning)" : "");
+			return;
+		}
+	}
+	command_print(CMD, "%s was not changed: programmed to %s, but the device reads %s after "
+		"the option-byte change", f->name, want, got);
+}
+
 static int ob_program(struct command_invocation *cmd, struct h5_lc_device *dev, bool confirmed)
 {
 	struct h5_ob_plan plan;
@@ -288,8 +348,9 @@ static int ob_program(struct command_invocation *cmd, struct h5_lc_device *dev, 
 		return retval;
 	}
 
-	/* report what the device now says, field by field */
+	/* report what the device now says, field by field; a value that did not land is an error */
 	struct reg_reader r = { .dev = dev };
+	unsigned int failed = 0;
 	for (unsigned int i = 0; i < plan.field_count; i++) {
 		const struct h5_ob_field *f = plan.fields[i];
 		uint32_t cur;
@@ -305,14 +366,18 @@ static int ob_program(struct command_invocation *cmd, struct h5_lc_device *dev, 
 		h5_ob_format_value(f, family, cur, got, sizeof(got));
 		bool reached = f->kind == H5_OB_KIND_SET_ONLY ? (cur & plan.values[i]) == plan.values[i]
 			: cur == plan.values[i];
-		if (reached)
+		if (reached) {
 			LOG_INFO("stm32h5x: %s = %s, takes effect %s", f->name, got,
 					h5_ob_effect_text(f->effect));
-		else
-			LOG_WARNING("stm32h5x: %s programmed to %s but reads %s; takes effect %s",
-					f->name, want, got, h5_ob_effect_text(f->effect));
-		command_print_sameline(CMD, "%s%s=0x%" PRIX32, i ? " " : "", f->name, cur);
+		} else {
+			ob_report_not_reached(cmd, &r, f, family, plan.values[i], want, got);
+			failed++;
+		}
+		if (!failed)
+			command_print_sameline(CMD, "%s%s=0x%" PRIX32, i ? " " : "", f->name, cur);
 	}
+	if (failed)
+		return ERROR_FAIL;
 	if (plan.needs_reset)
 		LOG_INFO("stm32h5x: reset the device for every new option-byte value to act");
 	return ERROR_OK;

@@ -12,6 +12,7 @@
 #include <helper/command.h>
 
 extern const struct command_registration stm32h5_ob_command_handlers[];
+extern const struct command_registration stm32h5_ob_names_command_handlers[];
 extern const struct command_registration stm32h5_obk_command_handlers[];
 
 #endif /* OPENOCD_TARGET_STM32H5_LIFECYCLE_COMMANDS_H */

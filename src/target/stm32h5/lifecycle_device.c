@@ -8,6 +8,7 @@
 #include "config.h"
 #endif
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,14 +61,15 @@ void h5_lc_session_remember(struct target *target, const uint8_t hash[H5_CREDENT
 	r->kind = kind;
 }
 
-int h5_lc_read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
+int h5_lc_read_file(struct command_invocation *cmd, const char *path, size_t max, uint8_t **buf,
+		size_t *len)
 {
 	*buf = NULL;
 	*len = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		LOG_ERROR("stm32h5x: cannot open '%s'", path);
-		return ERROR_FAIL;
+		command_print(CMD, "stm32h5x: cannot open '%s': %s", path, strerror(errno));
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	uint8_t *data = malloc(max + 1);
 	if (!data) {
@@ -80,8 +82,9 @@ int h5_lc_read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
 	fclose(f);
 	if (failed || n > max) {
 		h5_lc_free_secret(data, max + 1);
-		LOG_ERROR("stm32h5x: '%s' %s", path, failed ? "cannot be read" : "is too large");
-		return ERROR_FAIL;
+		command_print(CMD, "stm32h5x: '%s' %s", path, failed ? "cannot be read" :
+				"is too large");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	*buf = data;
 	*len = n;
@@ -129,8 +132,17 @@ int h5_lc_device_get(struct command_invocation *cmd, struct h5_lc_device *dev)
 	if (!dev->target)
 		return ERROR_FAIL;
 	int retval = stm32h5x_bank_of_target(dev->target, &dev->bank);
-	if (retval != ERROR_OK)
+	if (retval != ERROR_OK) {
+		if (!target_was_examined(dev->target))
+			command_print(CMD, "stm32h5x: the core's access port is closed (product state "
+					"Closed, or TZ-Closed/iROT-Provisioned for the secure side): "
+					"'stm32h5x product_state' reads it through Debug Authentication, "
+					"'stm32h5x da auth' reopens debug");
+		else
+			command_print(CMD, "stm32h5x: the flash of target %s cannot be probed",
+					target_name(dev->target));
 		return retval;
+	}
 	dev->part = stm32h5x_part(dev->bank);
 	if (!dev->part) {
 		LOG_ERROR("stm32h5x: the part of target %s is not known", target_name(dev->target));
@@ -152,22 +164,22 @@ int h5_lc_parse_proof(struct command_invocation *cmd, unsigned int *i, struct h5
 	size_t len;
 
 	if (*i + 1 >= CMD_ARGC) {
-		LOG_ERROR("stm32h5x: %s needs a file name", opt);
-		return ERROR_COMMAND_SYNTAX_ERROR;
+		command_print(CMD, "stm32h5x: %s needs a file name", opt);
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	if (proof->kind != H5_DA_KIND_NONE) {
-		LOG_ERROR("stm32h5x: give one credential (-password or -root-key), not two");
-		return ERROR_COMMAND_SYNTAX_ERROR;
+		command_print(CMD, "stm32h5x: give one credential (-password or -root-key), not two");
+		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	const char *path = CMD_ARGV[++*i];
-	int retval = h5_lc_read_file(path, 16384, &file, &len);
+	int retval = h5_lc_read_file(CMD, path, 16384, &file, &len);
 	if (retval != ERROR_OK)
 		return retval;
 	bool ok = password ? h5_password_file_hash(file, len, proof->hash, err, sizeof(err))
 		: h5_root_key_hash(file, len, proof->hash, err, sizeof(err));
 	h5_lc_free_secret(file, len);
 	if (!ok) {
-		LOG_ERROR("stm32h5x: %s: %s", path, err);
+		command_print(CMD, "stm32h5x: %s: %s", path, err);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
 	proof->kind = password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;

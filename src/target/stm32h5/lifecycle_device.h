@@ -70,7 +70,8 @@ void h5_lc_session_remember(struct target *target, const uint8_t hash[H5_CREDENT
 		uint32_t permissions, enum h5_da_kind kind);
 
 /* Reads a whole file (at most max bytes); *buf is malloc'd. Logs the reason on failure. */
-int h5_lc_read_file(const char *path, size_t max, uint8_t **buf, size_t *len);
+int h5_lc_read_file(struct command_invocation *cmd, const char *path, size_t max, uint8_t **buf,
+		size_t *len);
 
 /* Wipes and frees a buffer that held a secret. */
 void h5_lc_free_secret(uint8_t *buf, size_t len);

@@ -107,6 +107,42 @@ bool h5_da_config_fits(bool has_trustzone, bool tzen, enum h5_da_kind provisione
 	return true;
 }
 
+bool h5_da_obk_fits(const struct h5_da_obk_request *req, char *err, size_t err_size)
+{
+	enum h5_da_kind required = h5_da_kind_required(req->has_trustzone, req->tzen);
+
+	if (req->proof_kind != H5_DA_KIND_PASSWORD && req->proof_kind != H5_DA_KIND_CERTIFICATE) {
+		snprintf(err, err_size, "%s the device authenticates with a %s, and nothing shows "
+				"this DA configuration holds one (a hash does not tell a password from a "
+				"root key): give %s, the credential it was made from",
+				tz_setting(req->has_trustzone, req->tzen), h5_da_kind_name(required),
+				proof_option(required));
+		return false;
+	}
+	if (!req->hash_matches) {
+		snprintf(err, err_size, "the DA configuration does not carry the hash of the %s "
+				"given: the device would keep a configuration this credential cannot open",
+				h5_da_kind_name(req->proof_kind));
+		return false;
+	}
+	if (!h5_da_config_fits(req->has_trustzone, req->tzen, req->proof_kind, req->permissions,
+			err, err_size))
+		return false;
+	if (req->crypto == 0 && req->encrypt) {
+		snprintf(err, err_size, "encryption flag 1 asks the device to encrypt the "
+				"configuration, and this part has no cryptography "
+				"(stm32h5x::settings(crypto) 0): use a flag-0 configuration");
+		return false;
+	}
+	if (req->crypto == 1 && !req->encrypt) {
+		snprintf(err, err_size, "encryption flag 0 on a part with cryptography "
+				"(stm32h5x::settings(crypto) 1): such a configuration does not allow its "
+				"regression; use a flag-1 configuration");
+		return false;
+	}
+	return true;
+}
+
 enum h5_guard_verdict h5_lifecycle_guard(const struct h5_state_request *req,
 		char *msg, size_t msg_size)
 {

@@ -56,6 +56,28 @@ const char *h5_da_kind_name(enum h5_da_kind kind);
 bool h5_da_config_fits(bool has_trustzone, bool tzen, enum h5_da_kind provisioned,
 		uint32_t permissions, char *err, size_t err_size);
 
+/* A DA configuration about to be provisioned ("stm32h5x obk provision"), and the device */
+struct h5_da_obk_request {
+	bool has_trustzone;
+	bool tzen;			/* OPTSR2.TZEN == 0xB4 */
+	int crypto;			/* part with cryptography (H533/H573): 1, without: 0,
+					 * not known: -1 */
+	enum h5_da_kind proof_kind;	/* credential the user gave, or H5_DA_KIND_NONE */
+	bool hash_matches;		/* the file carries the hash of that credential */
+	uint32_t permissions;		/* of the configuration in the file */
+	uint32_t encrypt;		/* the file's encryption flag */
+};
+
+/*
+ * The credential-vs-TrustZone rule at the "obk provision" door, as for make_da_config and the
+ * product-state guard: the credential the file was made from must be given (a hash does not
+ * tell a password from a root key), be the file's, and fit the TrustZone setting; and the
+ * encryption flag must fit the part when known (1 only where the device can encrypt, and 1 on
+ * parts with cryptography: a flag-0 configuration does not allow their regression). On
+ * false, err says why.
+ */
+bool h5_da_obk_fits(const struct h5_da_obk_request *req, char *err, size_t err_size);
+
 /* A requested product-state change and what is known about the device */
 struct h5_state_request {
 	uint8_t from, to;		/* PRODUCT_STATE codes */

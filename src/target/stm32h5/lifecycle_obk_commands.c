@@ -12,9 +12,13 @@
 #include "config.h"
 #endif
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <flash/nor/core.h>
 #include <flash/nor/stm32h5x.h>
@@ -62,7 +66,7 @@ static int sram3_base(struct command_invocation *cmd, const struct h5_lc_device 
 		*base = SRAM3_H52X;
 		break;
 	default:
-		command_print(CMD, "the SRAM3 address of this line is not known to the reference");
+		command_print(CMD, "the SRAM3 address of this line is not known to this tool");
 		return ERROR_FAIL;
 	}
 	if (dev->tzen)
@@ -135,6 +139,51 @@ static int run_rss_provisioning(struct command_invocation *cmd, struct h5_lc_dev
 	return retval;
 }
 
+/* stm32h5x::settings(crypto) of the lifecycle procs (board files set it): 1, 0, or -1 unset */
+static int crypto_setting(struct command_invocation *cmd)
+{
+	Jim_Obj *v = Jim_GetGlobalVariableStr(CMD_CTX->interp, "stm32h5x::settings(crypto)",
+			JIM_NONE);
+	const char *s = v ? Jim_String(v) : "";
+
+	if (strcmp(s, "1") == 0)
+		return 1;
+	if (strcmp(s, "0") == 0)
+		return 0;
+	return -1;
+}
+
+/*
+ * The credential-vs-TrustZone rule (lifecycle_guard.c) for a DA configuration: refused unless
+ * it holds, or the user confirmed (then a warning says what was not shown).
+ */
+static int check_da_obk_rules(struct command_invocation *cmd, const struct h5_lc_device *dev,
+		const struct h5_obk_file *obk, const struct h5_lc_proof *proof, bool confirmed)
+{
+	struct h5_da_blob blob;
+	char err[320];
+
+	h5_da_blob_decode(obk->data, &blob);
+	const struct h5_da_obk_request req = {
+		.has_trustzone = dev->has_trustzone,
+		.tzen = dev->tzen,
+		.crypto = crypto_setting(cmd),
+		.proof_kind = proof->kind,
+		.hash_matches = proof->kind != H5_DA_KIND_NONE
+			&& memcmp(blob.credential_hash, proof->hash, sizeof(proof->hash)) == 0,
+		.permissions = blob.permissions,
+		.encrypt = obk->encrypt,
+	};
+	if (h5_da_obk_fits(&req, err, sizeof(err)))
+		return ERROR_OK;
+	if (confirmed) {
+		LOG_WARNING("stm32h5x: provisioning although %s", err);
+		return ERROR_OK;
+	}
+	command_print(CMD, "refused: %s; add -confirm to provision it anyway", err);
+	return ERROR_COMMAND_ARGUMENT_INVALID;
+}
+
 COMMAND_HANDLER(h5_handle_obk_provision)
 {
 	struct h5_lc_device dev;
@@ -143,9 +192,23 @@ COMMAND_HANDLER(h5_handle_obk_provision)
 	uint8_t *file;
 	size_t len;
 
-	if (CMD_ARGC != 1)
+	struct h5_lc_proof proof = { .kind = H5_DA_KIND_NONE };
+	bool confirmed = false;
+	if (CMD_ARGC < 1 || CMD_ARGV[0][0] == '-')
 		return ERROR_COMMAND_SYNTAX_ERROR;
-	int retval = h5_lc_read_file(CMD_ARGV[0], OBK_FILE_MAX, &file, &len);
+	for (unsigned int i = 1; i < CMD_ARGC; i++) {
+		if (strcmp(CMD_ARGV[i], "-confirm") == 0) {
+			confirmed = true;
+		} else if (strcmp(CMD_ARGV[i], "-password") == 0
+				|| strcmp(CMD_ARGV[i], "-root-key") == 0) {
+			int r = h5_lc_parse_proof(CMD, &i, &proof);
+			if (r != ERROR_OK)
+				return r;
+		} else {
+			return ERROR_COMMAND_SYNTAX_ERROR;
+		}
+	}
+	int retval = h5_lc_read_file(CMD, CMD_ARGV[0], OBK_FILE_MAX, &file, &len);
 	if (retval != ERROR_OK)
 		return retval;
 	if (!h5_obk_parse(file, len, &obk, err, sizeof(err))) {
@@ -171,6 +234,11 @@ COMMAND_HANDLER(h5_handle_obk_provision)
 				"is %s (stm32h5x product_state Provisioning, then reset)", name ? name : b);
 		retval = ERROR_FAIL;
 		goto out;
+	}
+	if (obk.is_da_config) {
+		retval = check_da_obk_rules(CMD, &dev, &obk, &proof, confirmed);
+		if (retval != ERROR_OK)
+			goto out;
 	}
 	if (dev.target->state != TARGET_HALTED) {
 		command_print(CMD, "halt the target first: the ROM service runs on the core");
@@ -208,9 +276,56 @@ out:
 	return retval;
 }
 
+/*
+ * Where make_da_config puts its .obk: a named file, the result itself ("-out -": the bytes as
+ * a list of numbers, no file at all, for read-only checks), or a new file in a private
+ * directory made with mkdtemp under private_dir (the caller deletes both).
+ */
+static int write_obk(struct command_invocation *cmd, const char *out_path, const char *private_dir,
+		const uint8_t *obk, size_t size, char *path, size_t path_size)
+{
+	if (out_path && strcmp(out_path, "-") == 0) {
+		for (size_t i = 0; i < size; i++)
+			command_print_sameline(CMD, "%s%u", i ? " " : "", obk[i]);
+		return ERROR_OK;
+	}
+	if (private_dir) {
+		char dir[PATH_MAX];
+		if ((size_t)snprintf(dir, sizeof(dir), "%s/stm32h5x.XXXXXX", private_dir) >= sizeof(dir)
+				|| !mkdtemp(dir)) {
+			command_print(CMD, "cannot create a private directory in '%s': %s", private_dir,
+					strerror(errno));
+			return ERROR_FAIL;
+		}
+		if ((size_t)snprintf(path, path_size, "%.*s/da_config.obk", (int)(path_size - 16),
+				dir) >= path_size) {
+			rmdir(dir);
+			command_print(CMD, "the private directory name is too long");
+			return ERROR_FAIL;
+		}
+	} else {
+		snprintf(path, path_size, "%s", out_path);
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | (private_dir ? O_EXCL : 0), 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	bool written = f && fwrite(obk, 1, size, f) == size;
+	if (f && fclose(f) != 0)
+		written = false;
+	else if (!f && fd >= 0)
+		close(fd);
+	if (!written) {
+		command_print(CMD, "cannot write '%s'", path);
+		return ERROR_FAIL;
+	}
+	LOG_INFO("stm32h5x: wrote %s", path);
+	command_print(CMD, "%s", path);
+	return ERROR_OK;
+}
+
 COMMAND_HANDLER(h5_handle_obk_make_da_config)
 {
-	const char *out_path = NULL, *password = NULL, *root_key = NULL, *xml = NULL;
+	const char *out_path = NULL, *private_dir = NULL, *password = NULL, *root_key = NULL;
+	const char *xml = NULL;
 	bool xml_is_password = false;
 	uint32_t permissions = H5_DA_PERMISSIONS_DEFAULT;
 	uint32_t encrypt = 0;
@@ -231,6 +346,8 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 			for_tzen = strcmp(arg, "on") == 0;
 		} else if (strcmp(opt, "-out") == 0) {
 			out_path = arg;
+		} else if (strcmp(opt, "-out-private") == 0) {
+			private_dir = arg;
 		} else if (strcmp(opt, "-password") == 0) {
 			password = arg;
 		} else if (strcmp(opt, "-root-key") == 0) {
@@ -254,12 +371,12 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 				"the XML file: give no -password, -root-key, -permissions or -encrypt");
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
-	if (xml && out_path && !h5_da_xml_load(xml, hash, &permissions, &encrypt,
+	if (xml && (out_path || private_dir) && !h5_da_xml_load(xml, hash, &permissions, &encrypt,
 				&xml_is_password, err, sizeof(err))) {
 		command_print(CMD, "%s", err);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
-	if (!out_path || (!xml && !password == !root_key))
+	if (!out_path == !private_dir || (!xml && !password == !root_key))
 		return ERROR_COMMAND_SYNTAX_ERROR;
 
 	/*
@@ -294,7 +411,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	if (!xml) {
 		uint8_t *in;
 		size_t in_len;
-		int retval = h5_lc_read_file(in_path, 16384, &in, &in_len);
+		int retval = h5_lc_read_file(CMD, in_path, 16384, &in, &in_len);
 		if (retval != ERROR_OK)
 			return retval;
 		bool ok = password ? h5_password_file_hash(in, in_len, hash, err, sizeof(err))
@@ -307,23 +424,15 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	}
 
 	uint8_t obk[H5_DA_OBK_FILE_SIZE];
+	char path[PATH_MAX];
 	h5_da_config_build(hash, permissions, encrypt, obk);
-	FILE *f = fopen(out_path, "wb");
-	bool written = f && fwrite(obk, 1, sizeof(obk), f) == sizeof(obk);
-	if (f && fclose(f) != 0)
-		written = false;
-	if (!written) {
-		command_print(CMD, "cannot write '%s'", out_path);
-		return ERROR_FAIL;
-	}
 	if (!(permissions & H5_DA_PERM_FULL_REGRESSION))
 		LOG_WARNING("stm32h5x: permissions 0x%08" PRIX32 " do not allow a full regression",
 				permissions);
-	LOG_INFO("stm32h5x: wrote %s: DA configuration with a %s hash, permissions 0x%08" PRIX32
-			", encryption flag %" PRIu32, out_path, is_password ? "password" : "root-key",
-			permissions, encrypt);
-	command_print(CMD, "%s", out_path);
-	return ERROR_OK;
+	LOG_DEBUG("stm32h5x: DA configuration with a %s hash, permissions 0x%08" PRIX32
+			", encryption flag %" PRIu32, is_password ? "password" : "root-key", permissions,
+			encrypt);
+	return write_obk(CMD, out_path, private_dir, obk, sizeof(obk), path, sizeof(path));
 }
 
 COMMAND_HANDLER(h5_handle_da_password_provision)
@@ -357,7 +466,7 @@ COMMAND_HANDLER(h5_handle_da_password_provision)
 	retval = stm32h5x_read_reg(dev.bank, STM32H5X_OTPBLR_CUR, &lockbl);
 	if (retval != ERROR_OK)
 		return retval;
-	retval = h5_lc_read_file(CMD_ARGV[0], 4096, &file, &len);
+	retval = h5_lc_read_file(CMD, CMD_ARGV[0], 4096, &file, &len);
 	if (retval != ERROR_OK)
 		return retval;
 	bool ok = h5_otp_password_image(file, len, lockbl, image, err, sizeof(err));
@@ -432,20 +541,25 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.name = "provision",
 		.handler = h5_handle_obk_provision,
 		.mode = COMMAND_EXEC,
-		.usage = "<file.obk>",
+		.usage = "<file.obk> [-root-key <pem> | -password <file>] [-confirm]",
 		.help = "Checks a .obk file (header, size, destination, embedded SHA-256) and "
 			"writes it to the OBKeys through the boot ROM's RSSLIB DataProvisioning "
-			"(Provisioning state, target halted). Returns the ROM's result.",
+			"(Provisioning state, target halted). A DA configuration needs the credential "
+			"it was made from (-root-key with TrustZone on, -password with it off) and an "
+			"encryption flag that fits stm32h5x::settings(crypto); -confirm provisions it "
+			"anyway. Returns the ROM's result.",
 	},
 	{
 		.name = "make_da_config",
 		.handler = h5_handle_obk_make_da_config,
 		.mode = COMMAND_ANY,
-		.usage = "-out <file.obk> (-password <file> | -root-key <pem>) "
-			"[-permissions <mask>] [-encrypt 0|1] [-trustzone on|off] | "
-			"-out <file.obk> -xml <DA_Config.xml> [-trustzone on|off]",
+		.usage = "(-out <file.obk> | -out - | -out-private <dir>) (-password <file> | "
+			"-root-key <pem> | -xml <DA_Config.xml>) [-permissions <mask>] [-encrypt 0|1] "
+			"[-trustzone on|off]",
 		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
-			"Creator does (default permissions 0x00005077, encryption flag 0). Refuses the "
+			"Creator does (default permissions 0x00005077, encryption flag 0); '-out -' "
+			"returns its bytes instead of writing a file, -out-private writes it in a new "
+			"private directory under dir and returns the file's path. Refuses the "
 			"kind that does not match the TrustZone setting it is made for: -trustzone "
 			"(the device is then not consulted), else the connected device's. -xml reads "
 			"ST's package-creator file (DA_Config.xml, DA_ConfigWithPassword.xml) instead.",

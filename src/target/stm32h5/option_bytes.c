@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "name_match.h"
 #include "option_bytes.h"
 #include "product_state.h"
 
@@ -293,7 +294,7 @@ const char *h5_ob_effect_text(enum h5_ob_effect effect)
 	case H5_OB_EFFECT_RESET:
 		return "after a reset";
 	default:
-		return "at a time the reference does not confirm (reset to be sure)";
+		return "at a time not known for sure (reset to be sure)";
 	}
 }
 
@@ -447,8 +448,26 @@ bool h5_ob_parse_value(const struct h5_ob_field *field, const char *text, uint32
 		end = (char *)text;
 	if (*text == '-' || *text == '+' || isspace((unsigned char)*text) || *end != '\0'
 			|| errno == ERANGE || v > 0xFFFFFFFFull) {
-		snprintf(err, err_size, "%s: '%s' is not a number%s", field->name, text,
-				field->value_names ? " or a value name" : "");
+		if (!field->value_names) {
+			snprintf(err, err_size, "%s: '%s' is not a number", field->name, text);
+			return false;
+		}
+		/* the value names, each once, for the suggestion and the list */
+		const char *names[16];
+		size_t n = 0;
+		for (const struct h5_ob_value_name *vn = field->value_names; vn->name && n < 16; vn++) {
+			bool seen = false;
+			for (size_t k = 0; k < n; k++)
+				seen = seen || strcmp(names[k], vn->name) == 0;
+			if (!seen)
+				names[n++] = vn->name;
+		}
+		const char *near = name_match_closest(text, names, n);
+		char valid[200];
+		name_match_list(names, n, valid, sizeof(valid));
+		snprintf(err, err_size, "%s: '%s' is not a number or a value name%s%s%s; valid: %s",
+				field->name, text, near ? " (did you mean '" : "", near ? near : "",
+				near ? "'?)" : "", valid);
 		return false;
 	}
 
@@ -501,12 +520,21 @@ bool h5_ob_plan_add(struct h5_ob_plan *plan, const char *item, char *err, size_t
 
 	const struct h5_ob_field *field = h5_ob_find(name);
 	if (!field) {
-		snprintf(err, err_size, "unknown option byte '%s' ('stm32h5x ob' lists them)", name);
+		const char *names[N_FIELDS];
+		for (size_t i = 0; i < N_FIELDS; i++)
+			names[i] = fields[i].name;
+		const char *near = name_match_closest(name, names, N_FIELDS);
+		if (near)
+			snprintf(err, err_size, "unknown option byte '%s' (did you mean '%s'? "
+					"'stm32h5x ob' lists them all)", name, near);
+		else
+			snprintf(err, err_size, "unknown option byte '%s' ('stm32h5x ob' lists them)",
+					name);
 		return false;
 	}
 	if (!h5_ob_line_is_known(plan->part.family)) {
-		snprintf(err, err_size, "the option-byte layout of the %s line is not described by "
-				"the reference, so %s cannot be set safely",
+		snprintf(err, err_size, "the option-byte layout of the %s line is not known to this "
+				"tool, so %s cannot be set safely",
 				family_in_range(plan->part.family) ? lines[plan->part.family].name
 				: "unknown", field->name);
 		return false;
