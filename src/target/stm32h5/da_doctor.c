@@ -108,7 +108,7 @@ static bool check_probe(struct doctor *d)
 		return false;
 	}
 	if (transport_is_hla()) {
-		set_row(d, G_PROBE, ROW_FAILED, "use 'transport select dapdirect_swd' with an "
+		set_row(d, G_PROBE, ROW_FAILED, "use interface/stm32h5x-stlink-dap.cfg with an "
 			"ST-Link, or a CMSIS-DAP or J-Link adapter",
 			"transport %s: a high-level adapter cannot reach AP0 (the DA mailbox)",
 			tr->name);

@@ -556,10 +556,11 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.usage = "(-out <file.obk> | -out - | -out-private <dir>) (-password <file> | "
 			"-root-key <pem> | -xml <DA_Config.xml>) [-permissions <mask>] [-encrypt 0|1] "
 			"[-trustzone on|off]",
-		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
-			"Creator does (default permissions 0x00005077, encryption flag 0); '-out -' "
-			"returns its bytes instead of writing a file, -out-private writes it in a new "
-			"private directory under dir and returns the file's path. Refuses the "
+		.help = "Writes a Debug Authentication configuration .obk as "
+			"STM32TrustedPackageCreator does (default permissions 0x00005077, encryption "
+			"flag 0); '-out -' returns its bytes instead of writing a file, -out-private "
+			"writes it in a new private directory under dir and returns the file's path. "
+			"Refuses the "
 			"kind that does not match the TrustZone setting it is made for: -trustzone "
 			"(the device is then not consulted), else the connected device's. -xml reads "
 			"ST's package-creator file (DA_Config.xml, DA_ConfigWithPassword.xml) instead.",
