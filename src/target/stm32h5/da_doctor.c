@@ -23,6 +23,7 @@
 #include "da_detect.h"
 #include "da_doctor.h"
 #include "da_session.h"
+#include "openocd_compat.h"
 #include "product_state.h"
 
 #define FLASH_OPTSR_CUR		0x40022050
@@ -111,10 +112,10 @@ static bool check_probe(struct doctor *d)
 		set_row(d, G_PROBE, ROW_FAILED, "use interface/stm32h5x-stlink-dap.cfg with an "
 			"ST-Link, or a CMSIS-DAP or J-Link adapter",
 			"transport %s: a high-level adapter cannot reach AP0 (the DA mailbox)",
-			tr->name);
+			H5_TRANSPORT_NAME(tr));
 		return false;
 	}
-	set_row(d, G_PROBE, ROW_OK, NULL, "transport %s", tr->name);
+	set_row(d, G_PROBE, ROW_OK, NULL, "transport %s", H5_TRANSPORT_NAME(tr));
 	return true;
 }
 
