@@ -43,7 +43,7 @@ h5_check "SWD: reset halt halts the core; the product state reads Open" "^R: hal
 h5_session "--part H563" "program $h5_work/app.bin 0x08000000 verify; echo \"R: [format 0x%08x [read_memory 0x08001ffc 32 1]]\""
 h5_check "SWD: programming 8 KiB verifies" "Verified OK|verified 8192 bytes" "$L"
 h5_check "SWD: the last word reads back as written" "^R: 0x$(h5_hex "$h5_work/app.bin" 8188 4 | sed 's/\(..\)\(..\)\(..\)\(..\)/\4\3\2\1/')$" "$L"
-h5_session "--part H563" "echo \"R: [stm32h5x::provision Closed -password $PW -image $h5_work/app.bin 0x08000000 -confirm]\""
+h5_session "--part H563" "echo \"R: [stm32h5x::provision Closed -password $PW -encrypt 0 -image $h5_work/app.bin 0x08000000 -confirm]\""
 h5_check "SWD: provision to Closed" "^R: Closed$" "$L"
 h5_pstate "SWD: the chip is Closed" 0x72
 h5_session "--part H563" "echo \"R: [stm32h5x::regress full -password $PW -confirm]\""
