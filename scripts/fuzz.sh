@@ -34,7 +34,7 @@ seeds_of() {
 	esac
 }
 
-CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -I$T/src -I$T/tests/fuzz"
+CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -I$T/src -I$T/tests/fuzz $(pkg-config --cflags p11-kit-1)"
 # the library, once, as clang objects (only what changed is recompiled)
 objs=
 for src in $CORE_SOURCES; do
@@ -57,7 +57,7 @@ for h in $harnesses; do
 	n=$((n + 1))
 	bin=$F/fuzz_$h
 	# shellcheck disable=SC2086
-	clang $CFLAGS -fsanitize=fuzzer "$T/tests/fuzz/fuzz_$h.c" $objs -lmbedcrypto -lexpat -o "$bin" ||
+	clang $CFLAGS -fsanitize=fuzzer "$T/tests/fuzz/fuzz_$h.c" $objs -lmbedcrypto -lexpat $(pkg-config --libs p11-kit-1) -o "$bin" ||
 		{ echo "not ok $n - fuzz $h: harness does not build"; failed=1; continue; }
 	corpus=$F/corpus/$h
 	crashes=$F/crashes/$h

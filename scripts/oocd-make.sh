@@ -111,7 +111,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # OpenOCD's make is a separate build with its own job count, not a part of ours
 unset MAKEFLAGS MFLAGS MAKELEVEL
 echo "oocd-make: building OpenOCD $(oocd_version)"
-make -C "$OBJ" -j"$jobs" ${V:+V=$V} "$@" >"$B/openocd-make.log" 2>&1 || {
+make -C "$OBJ" -j"$jobs" ${V:+V=$V} H5_P11KIT_CFLAGS="$H5_P11KIT_CFLAGS" \
+	H5_P11KIT_LIBS="$H5_P11KIT_LIBS" "$@" >"$B/openocd-make.log" 2>&1 || {
 	grep -E 'error|Error' "$B/openocd-make.log" | head -40 >&2
 	tail -20 "$B/openocd-make.log" >&2
 	echo "oocd-make: OpenOCD build failed (full log: $B/openocd-make.log)" >&2

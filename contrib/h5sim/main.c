@@ -115,7 +115,13 @@ int main(int argc, char **argv)
 		}
 		chip_log(chip, "rbb: client connected");
 		enum rbb_end end = rbb_serve(fd, fd, record, &tap, chip, &stop_requested);
-		close(fd);
+		/* a power loss resets the connection: OpenOCD 0.12.0's remote_bitbang takes an
+		 * orderly end of stream for "no answer yet" and aborts on an assertion, which would
+		 * hide what the driver says about the interrupted operation */
+		if (chip->exit_reason == EXIT_POWER_LOSS)
+			rbb_abort(fd);
+		else
+			close(fd);
 		chip_log(chip, "rbb: client disconnected (%s)",
 				end == RBB_DROPPED ? "dropped by fault injection" :
 				end == RBB_STOPPED ? "simulator stopping" : "client closed");

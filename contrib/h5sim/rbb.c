@@ -102,6 +102,15 @@ bool rbb_write_all(int fd, const void *data, size_t len)
 	return true;
 }
 
+void rbb_abort(int fd)
+{
+	struct linger l = { .l_onoff = 1, .l_linger = 0 };
+
+	if (setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)) != 0)
+		perror("h5sim: SO_LINGER");
+	close(fd);
+}
+
 enum rbb_end rbb_serve(int in_fd, int fd, FILE *record, struct h5sim_tap *tap,
 		struct h5sim_chip *chip, volatile sig_atomic_t *stop)
 {

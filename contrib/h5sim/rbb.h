@@ -23,6 +23,9 @@ enum rbb_end {
 int rbb_listen(unsigned int port, unsigned int *bound_port);
 /* Waits for a client; returns its socket, or -1 if *stop became set. */
 int rbb_accept(int listen_fd, volatile sig_atomic_t *stop);
+/* Closes a client's socket with a reset (RST), as a board that loses power does not end the
+ * session politely: the client's next read or write fails at once, whatever it had sent. */
+void rbb_abort(int fd);
 /* Writes all of buf to fd (fd < 0: discards it); false if the peer is gone. */
 bool rbb_write_all(int fd, const void *buf, size_t len);
 /* Serves one session: characters from in_fd, answers to out_fd (-1: discarded), every

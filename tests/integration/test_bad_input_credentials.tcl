@@ -93,7 +93,7 @@ lappend bi_secrets 31415926
 bi_refused "da auth with a PIN in the pkcs11 URI" \
 	{stm32h5x da auth -key {pkcs11:token=t;object=leaf?pin-value=31415926} {*}[subst $P]} {pin-value is refused}
 bi_refused "da auth with an unknown pkcs11 URI attribute" \
-	{stm32h5x da auth -key {pkcs11:token=t;object=leaf;colour=red} {*}[subst $P]} {unknown path attribute 'colour'}
+	{stm32h5x da auth -key {pkcs11:token=t;object=leaf;colour=red} {*}[subst $P]} {pkcs11 URI: an attribute is unknown or its value is not accepted}
 bi_refused "da auth with a pkcs11 URI naming no key" \
 	{stm32h5x da auth -key {pkcs11:token=t} {*}[subst $P]} {name the key with object=}
 bi_refused "da auth with both -key and -sign-cmd" \

@@ -11,6 +11,7 @@ STLINK_TESTS += \
 	tests/stlink/board_files.sh \
 	tests/stlink/closed_h563.sh \
 	tests/stlink/two_boards.sh \
+	tests/stlink/production_batch.sh \
 	tests/stlink/hla.sh \
 	tests/stlink/nrst_not_wired.sh \
 	tests/stlink/dapdirect_jtag.sh \

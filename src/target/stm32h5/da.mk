@@ -53,7 +53,7 @@ libh5core_a_SOURCES += \
 # ST's sample files, read as they are (vendored in tests/vectors/st-samples)
 DA_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src \
 	-DSAMPLES_DIR='"$(abs_top_srcdir)/tests/vectors/st-samples"'
-DA_TEST_LDADD = libh5core.a $(CMOCKA_LIBS) -lmbedcrypto -lexpat
+DA_TEST_LDADD = libh5core.a $(CMOCKA_LIBS) -lmbedcrypto -lexpat $(P11KIT_LIBS)
 
 check_PROGRAMS += \
 	tests/unit/test_adac_packet \

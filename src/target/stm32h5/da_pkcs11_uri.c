@@ -1,202 +1,168 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
-/* RFC 7512 pkcs11: URIs for signing keys (see da_pkcs11_uri.h). */
+/*
+ * RFC 7512 pkcs11: URIs for signing keys (see da_pkcs11_uri.h). The parsing is p11-kit's
+ * (p11_kit_uri_parse, Debian's libp11-kit); this file only checks what a signer needs and
+ * copies the attributes into struct da_pkcs11_uri.
+ */
 
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <p11-kit/uri.h>
+
 #include "da_pkcs11_uri.h"
-
-enum attr_kind { A_TEXT, A_ID, A_SLOT, A_TYPE, A_IGNORED, A_REFUSED };
-
-struct attr {
-	const char *name;
-	bool query;		/* after '?' */
-	enum attr_kind kind;
-	size_t offset;		/* of the char array in struct da_pkcs11_uri (A_TEXT) */
-	size_t size;
-};
-
-#define TEXT(n, q, field) { n, q, A_TEXT, offsetof(struct da_pkcs11_uri, field), \
-	sizeof(((struct da_pkcs11_uri *)0)->field) }
-
-static const struct attr attrs[] = {
-	TEXT("token", false, token),
-	TEXT("manufacturer", false, manufacturer),
-	TEXT("serial", false, serial),
-	TEXT("model", false, model),
-	TEXT("object", false, object),
-	{ "id", false, A_ID, 0, 0 },
-	{ "slot-id", false, A_SLOT, 0, 0 },
-	{ "type", false, A_TYPE, 0, 0 },
-	{ "library-manufacturer", false, A_IGNORED, 0, 0 },
-	{ "library-description", false, A_IGNORED, 0, 0 },
-	{ "library-version", false, A_IGNORED, 0, 0 },
-	{ "slot-description", false, A_IGNORED, 0, 0 },
-	{ "slot-manufacturer", false, A_IGNORED, 0, 0 },
-	TEXT("module-path", true, module_path),
-	TEXT("module-name", true, module_name),
-	TEXT("pin-source", true, pin_source),
-	{ "pin-value", true, A_REFUSED, 0, 0 },
-};
-
-#define N_ATTRS	(sizeof(attrs) / sizeof(attrs[0]))
 
 bool da_pkcs11_is_uri(const char *text)
 {
 	return text && !strncasecmp(text, DA_PKCS11_SCHEME, strlen(DA_PKCS11_SCHEME));
 }
 
-static int hex_value(char c)
+/* what went wrong, by p11-kit's result code */
+static const char *parse_problem(int code)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* Percent-decodes s[0..len) into out (at most size bytes); -1 on a bad escape or overflow */
-static long decode(const char *s, size_t len, uint8_t *out, size_t size)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		int c = (unsigned char)s[i];
-
-		if (c == '%') {
-			int hi, lo;
-
-			if (i + 2 >= len)
-				return -1;
-			hi = hex_value(s[i + 1]);
-			lo = hex_value(s[i + 2]);
-			if (hi < 0 || lo < 0)
-				return -1;
-			c = hi * 16 + lo;
-			i += 2;
-		}
-		if (n == size)
-			return -1;
-		out[n++] = (uint8_t)c;
+	switch (code) {
+	case P11_KIT_URI_BAD_ENCODING:
+		return "a value has a bad %-escape";
+	case P11_KIT_URI_BAD_SYNTAX:
+		return "bad syntax: each attribute is name=value, ';' between path attributes, "
+			"'&' between query attributes, and slot-id is a decimal number";
+	case P11_KIT_URI_BAD_VERSION:
+		return "library-version is not MAJOR.MINOR";
+	default:
+		return p11_kit_uri_message(code);
 	}
-	return (long)n;
 }
 
-static enum da_err set_attr(const struct attr *a, const char *value, size_t len,
-		struct da_pkcs11_uri *out, struct da_diag *diag)
+/* a space-padded CK_TOKEN_INFO field as text; "" when the URI does not give it (all zero) */
+static void padded_text(const CK_UTF8CHAR *field, size_t size, char *out)
 {
-	uint8_t buf[DA_PKCS11_PATH_MAX + 1];
-	long n;
-	char *end;
+	size_t n = size;
 
-	if (a->kind == A_REFUSED)
+	if (!field[0]) {
+		out[0] = '\0';
+		return;
+	}
+	while (n && field[n - 1] == ' ')
+		n--;
+	memcpy(out, field, n);
+	out[n] = '\0';
+}
+
+/* a string attribute of the query into out (size bytes); false if it does not fit */
+static bool copy_query(const char *value, char *out, size_t size)
+{
+	if (!value) {
+		out[0] = '\0';
+		return true;
+	}
+	if (strlen(value) >= size)
+		return false;
+	strcpy(out, value);
+	return true;
+}
+
+static enum da_err check_and_copy(P11KitUri *p, struct da_pkcs11_uri *out, struct da_diag *diag)
+{
+	CK_TOKEN_INFO *token = p11_kit_uri_get_token_info(p);
+	CK_ATTRIBUTE *label = p11_kit_uri_get_attribute(p, CKA_LABEL);
+	CK_ATTRIBUTE *id = p11_kit_uri_get_attribute(p, CKA_ID);
+	CK_ATTRIBUTE *class = p11_kit_uri_get_attribute(p, CKA_CLASS);
+	CK_SLOT_ID slot = p11_kit_uri_get_slot_id(p);
+
+	if (p11_kit_uri_get_pin_value(p))
 		return da_fail(diag, DA_ERR_ARGUMENT,
 			"pkcs11 URI: pin-value is refused, a PIN on a command line ends up in logs "
 			"and shell history; give pin-source=FILE, or set STM32H5X_PKCS11_PIN in the "
 			"environment, or 'stm32h5x da signer_config pkcs11_pin_file FILE'");
-	n = decode(value, len, buf, a->kind == A_ID ? DA_PKCS11_ID_MAX : sizeof(buf) - 1);
-	if (n < 0)
+	if (p11_kit_uri_any_unrecognized(p))
 		return da_fail(diag, DA_ERR_ARGUMENT,
-			"pkcs11 URI: attribute %s has a bad %%-escape or is too long", a->name);
-	switch (a->kind) {
-	case A_TEXT:
-		if ((size_t)n >= a->size || memchr(buf, 0, (size_t)n))
-			return da_fail(diag, DA_ERR_ARGUMENT,
-				"pkcs11 URI: attribute %s is too long or holds a NUL", a->name);
-		memcpy((char *)out + a->offset, buf, (size_t)n);
-		((char *)out + a->offset)[n] = '\0';
-		break;
-	case A_ID:
-		memcpy(out->id, buf, (size_t)n);
-		out->id_len = (size_t)n;
-		out->has_id = true;
-		break;
-	case A_SLOT:
-		buf[n] = '\0';
-		out->slot_id = strtoul((const char *)buf, &end, 10);
-		if (!n || *end || !isdigit(buf[0]))
-			return da_fail(diag, DA_ERR_ARGUMENT,
-				"pkcs11 URI: slot-id must be a decimal number");
-		out->has_slot_id = true;
-		break;
-	case A_TYPE:
-		if (n != 7 || memcmp(buf, "private", 7))
+			"pkcs11 URI: an attribute is unknown or its value is not accepted (token "
+			"labels and manufacturers hold at most 32 bytes, serials and models 16); a "
+			"signing key is named by token, manufacturer, serial, model, slot-id, object, "
+			"id and type=private, with module-path, module-name and pin-source in the "
+			"query");
+	if (class) {
+		CK_OBJECT_CLASS c;
+
+		if (class->ulValueLen != sizeof(c))
+			return da_fail(diag, DA_ERR_ARGUMENT, "pkcs11 URI: type must be private");
+		memcpy(&c, class->pValue, sizeof(c));
+		if (c != CKO_PRIVATE_KEY)
 			return da_fail(diag, DA_ERR_ARGUMENT,
 				"pkcs11 URI: type must be private (the signing key)");
-		break;
-	default:
-		break;
+	}
+	if (label && (label->ulValueLen > DA_PKCS11_TEXT_MAX
+			|| memchr(label->pValue, 0, label->ulValueLen)))
+		return da_fail(diag, DA_ERR_ARGUMENT,
+			"pkcs11 URI: object is longer than %d bytes or holds a NUL", DA_PKCS11_TEXT_MAX);
+	if (id && id->ulValueLen > DA_PKCS11_ID_MAX)
+		return da_fail(diag, DA_ERR_ARGUMENT, "pkcs11 URI: id is longer than %d bytes",
+			DA_PKCS11_ID_MAX);
+	if (!copy_query(p11_kit_uri_get_module_path(p), out->module_path,
+				sizeof(out->module_path))
+			|| !copy_query(p11_kit_uri_get_module_name(p), out->module_name,
+				sizeof(out->module_name))
+			|| !copy_query(p11_kit_uri_get_pin_source(p), out->pin_source,
+				sizeof(out->pin_source)))
+		return da_fail(diag, DA_ERR_ARGUMENT,
+			"pkcs11 URI: module-path, module-name or pin-source is too long");
+	if (!label && !id)
+		return da_fail(diag, DA_ERR_ARGUMENT,
+			"pkcs11 URI: name the key with object= (its label) or id=");
+
+	padded_text(token->label, sizeof(token->label), out->token);
+	padded_text(token->manufacturerID, sizeof(token->manufacturerID), out->manufacturer);
+	padded_text(token->serialNumber, sizeof(token->serialNumber), out->serial);
+	padded_text(token->model, sizeof(token->model), out->model);
+	if (label) {
+		memcpy(out->object, label->pValue, label->ulValueLen);
+		out->object[label->ulValueLen] = '\0';
+	}
+	if (id) {
+		memcpy(out->id, id->pValue, id->ulValueLen);
+		out->id_len = id->ulValueLen;
+		out->has_id = true;
+	}
+	if (slot != (CK_SLOT_ID)-1) {
+		out->slot_id = slot;
+		out->has_slot_id = true;
 	}
 	return DA_OK;
-}
-
-/* One "name=value" of the path (query false) or of the query */
-static enum da_err parse_pair(const char *s, size_t len, bool query, unsigned int *seen,
-		struct da_pkcs11_uri *out, struct da_diag *diag)
-{
-	const char *eq = memchr(s, '=', len);
-	size_t name_len;
-
-	if (!len)
-		return DA_OK;
-	if (!eq)
-		return da_fail(diag, DA_ERR_ARGUMENT, "pkcs11 URI: '%.*s' is not name=value",
-			(int)(len > 40 ? 40 : len), s);
-	name_len = (size_t)(eq - s);
-	for (unsigned int i = 0; i < N_ATTRS; i++) {
-		if (attrs[i].query != query || strlen(attrs[i].name) != name_len
-				|| memcmp(attrs[i].name, s, name_len))
-			continue;
-		if (*seen & (1u << i))
-			return da_fail(diag, DA_ERR_ARGUMENT, "pkcs11 URI: attribute %s is repeated",
-				attrs[i].name);
-		*seen |= 1u << i;
-		return set_attr(&attrs[i], eq + 1, len - name_len - 1, out, diag);
-	}
-	return da_fail(diag, DA_ERR_ARGUMENT, "pkcs11 URI: unknown %s attribute '%.*s'",
-		query ? "query" : "path", (int)(name_len > 40 ? 40 : name_len), s);
 }
 
 enum da_err da_pkcs11_uri_parse(const char *text, struct da_pkcs11_uri *out,
 		struct da_diag *diag)
 {
-	const char *p, *query;
-	unsigned int seen = 0;
+	P11KitUri *p;
+	char *lower;
 	enum da_err err;
+	int code;
 
 	memset(out, 0, sizeof(*out));
 	if (!da_pkcs11_is_uri(text))
 		return da_fail(diag, DA_ERR_ARGUMENT, "not a pkcs11: URI");
-	p = text + strlen(DA_PKCS11_SCHEME);
-	query = strchr(p, '?');
-	for (bool in_query = false;;) {
-		const char *stop = in_query ? p + strlen(p) : (query ? query : p + strlen(p));
-		char sep = in_query ? '&' : ';';
-
-		while (p < stop) {
-			const char *next = memchr(p, sep, (size_t)(stop - p));
-			size_t len = next ? (size_t)(next - p) : (size_t)(stop - p);
-
-			err = parse_pair(p, len, in_query, &seen, out, diag);
-			if (err != DA_OK)
-				return err;
-			p += len + (next ? 1 : 0);
-		}
-		if (in_query || !query)
-			break;
-		in_query = true;
-		p = query + 1;
+	/* the scheme is case-insensitive (RFC 3986); p11-kit takes it in lower case */
+	lower = strdup(text);
+	p = p11_kit_uri_new();
+	if (!lower || !p) {
+		free(lower);
+		if (p)
+			p11_kit_uri_free(p);
+		return da_fail(diag, DA_ERR_NO_SPACE, "pkcs11 URI: out of memory");
 	}
-	if (!out->object[0] && !out->has_id)
-		return da_fail(diag, DA_ERR_ARGUMENT,
-			"pkcs11 URI: name the key with object= (its label) or id=");
-	return DA_OK;
+	memcpy(lower, DA_PKCS11_SCHEME, strlen(DA_PKCS11_SCHEME));
+	code = p11_kit_uri_parse(lower, P11_KIT_URI_FOR_ANY, p);
+	free(lower);
+	if (code != P11_KIT_URI_OK)
+		err = da_fail(diag, DA_ERR_ARGUMENT, "pkcs11 URI: %s", parse_problem(code));
+	else
+		err = check_and_copy(p, out, diag);
+	p11_kit_uri_free(p);
+	return err;
 }

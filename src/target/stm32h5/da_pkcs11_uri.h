@@ -19,8 +19,9 @@
  *   pin-source     | query | file holding the PIN ("file:" URI or path)
  *   pin-value      | query | refused: a PIN on a command line ends up in logs and history
  *
- * Values are percent-decoded. Unknown attributes, bad escapes, repeated attributes and
- * values longer than the fields are refused with their name. Pure C.
+ * Parsed by p11-kit (p11_kit_uri_parse); values are percent-decoded. Unknown attributes, bad
+ * escapes, a pin-value, another type than private and values longer than the fields are
+ * refused with the reason. A repeated attribute: the last one counts (p11-kit's rule).
  */
 
 #ifndef OPENOCD_TARGET_STM32H5_DA_PKCS11_URI_H

@@ -22,7 +22,7 @@ libh5core_a_SOURCES += \
 # The tests read ST's sample files where they are kept, beside the checkout.
 LIFECYCLE_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src \
 	-DSAMPLES_DIR='"$(abs_top_srcdir)/tests/vectors/st-samples"'
-LIFECYCLE_TEST_LDADD = libh5core.a $(CMOCKA_LIBS) -lmbedcrypto -lexpat
+LIFECYCLE_TEST_LDADD = libh5core.a $(CMOCKA_LIBS) -lmbedcrypto -lexpat $(P11KIT_LIBS)
 
 check_PROGRAMS += tests/unit/test_ob tests/unit/test_obk tests/unit/test_obk_guard \
 	tests/unit/test_obk_rsslib tests/unit/test_obk_xml tests/unit/test_otp_password
