@@ -85,13 +85,26 @@ copy() {
 	done
 }
 
-# lib_makefile: the library's Makefile.am, listing the files the series has so far
+# camelcase IDENT...: names of an outside library's API, added to the tree's checkpatch
+# exceptions (tools/scripts/camelcase.txt), as upstream does for each library it uses
+camelcase() {
+	printf '%s\n' "$@" >> "$T/tools/scripts/camelcase.txt"
+	git -C "$T" add tools/scripts/camelcase.txt
+}
+
+# lib_makefile [P11KIT]: the library's Makefile.am, listing the files the series has so far
+# (with P11KIT: p11-kit's flags, from the PKG_CHECK_MODULES the DA commit adds)
 lib_makefile() {
 	{
 		echo "# SPDX-License-Identifier: GPL-2.0-or-later"
 		echo
 		echo "noinst_LTLIBRARIES += %D%/libstm32h5.la"
-		echo "%C%_libstm32h5_la_LIBADD = -lmbedcrypto -lexpat"
+		if [ "${1:-}" = P11KIT ]; then
+			echo "%C%_libstm32h5_la_CPPFLAGS = \$(AM_CPPFLAGS) \$(P11KIT_CFLAGS)"
+			echo "%C%_libstm32h5_la_LIBADD = -lmbedcrypto -lexpat \$(P11KIT_LIBS)"
+		else
+			echo "%C%_libstm32h5_la_LIBADD = -lmbedcrypto -lexpat"
+		fi
 		echo "%C%_libstm32h5_la_SOURCES = \\"
 		(cd "$T/$L" && ls -- *.c *.h) | LC_ALL=C sort | sed 's|^|\t%D%/|; s|$| \\|; $ s| \\$||'
 	} > "$T/$L/Makefile.am"
@@ -104,6 +117,10 @@ lib_makefile
 "$P/scripts/register-openocd.sh" "$T"
 git -C "$T" checkout -q -- doc src/flash
 git -C "$T" add -A src/target
+printf '\n# expat (XML parser)\n' >> "$T/tools/scripts/camelcase.txt"
+camelcase XML_Char XML_ErrorString XML_GetCurrentLineNumber XML_GetErrorCode XML_Parse \
+	XML_Parser XML_ParserCreate XML_ParserFree XML_SetCharacterDataHandler \
+	XML_SetElementHandler XML_SetUserData XML_StopParser
 commit "$T" "target/stm32h5: product state, option bytes and OBKeys" \
 "Add the STM32H5 lifecycle rules as plain C, for the stm32h5x flash
 driver that follows: the product states (Open, Provisioning,
@@ -119,18 +136,32 @@ package-creator XML files."
 # 2. the Debug Authentication host, plain C
 # shellcheck disable=SC2046
 copy $(pure_files da)
-lib_makefile
+lib_makefile P11KIT
 git -C "$T" add -A src/target
+# p11-kit: the PKCS#11 header and its pkcs11: URI parser
+sed -i 's|^PKG_CHECK_MODULES(\[LIBUSB1\]|PKG_CHECK_MODULES([P11KIT], [p11-kit-1])\
+\
+&|' "$T/configure.ac"
+git -C "$T" add configure.ac
+printf '\n# PKCS#11 (p11-kit)\n' >> "$T/tools/scripts/camelcase.txt"
+camelcase CK_C_GetFunctionList C_CloseSession C_Finalize C_FindObjects C_FindObjectsFinal \
+	C_FindObjectsInit C_GetAttributeValue C_GetSlotList C_GetTokenInfo C_Initialize C_Login \
+	C_Logout C_OpenSession C_Sign C_SignInit P11KitUri manufacturerID pValue serialNumber \
+	ulValueLen
 commit "$T" "target/stm32h5: PSA-ADAC Debug Authentication host" \
 "Add the host side of PSA-ADAC as the STM32H5 uses it: packets and TLVs,
 discovery and its checks, permissions, certificate chains, keys and
-tokens signed with ECDSA P-256 (mbedTLS), password files. The transport
-over the DBGMCU mailbox comes with the flash driver."
+tokens signed with ECDSA P-256 (mbedTLS), password files, signing by a
+PKCS#11 token or an outside command. The transport over the DBGMCU
+mailbox comes with the flash driver.
+
+It needs p11-kit (pkg-config p11-kit-1) for the PKCS#11 header and its
+pkcs11: URI parser."
 
 # 3. the driver, the library's OpenOCD side and the loader, registered
 (cd "$P" && git ls-files src/flash/nor $L contrib/loaders/flash/stm32h5) |
 	grep -v -e '\.mk$' -e "^$L/Makefile.am$" | while read -r f; do copy "$f"; done
-lib_makefile
+lib_makefile P11KIT
 "$P/scripts/register-openocd.sh" "$T"
 git -C "$T" checkout -q -- doc
 git -C "$T" add -A src contrib
@@ -181,6 +212,7 @@ provisioning and regression procs of the security lifecycle."
 # 4. the boards with an on-board ST-Link (the simulator's board is not part of it)
 for f in "$P"/tcl/board/*.cfg; do
 	grep -q 'interface/stm32h5x-stlink-dap.cfg' "$f" || continue
+	[ "$(basename "$f")" != stm32h5-sim.cfg ] || continue
 	upstream_tcl "$f" > "$T/tcl/board/$(basename "$f")"
 	git -C "$T" add "tcl/board/$(basename "$f")"
 done

@@ -17,7 +17,7 @@
 #include "openocd_compat.h"
 
 #define DBGMCU_SR_AP0		0xE00440FC	/* DBGMCU_SR seen from AP0 */
-#define SR_AP1_ENABLED		(1u << 17)	/* AP_ENABLED[31:16], bit n = APn */
+#define SR_AP1_ENABLED		0x00020000u	/* AP_ENABLED[31:16], bit n = APn */
 #define WATCH_PERIOD_MS		500
 
 struct ap1_watch {

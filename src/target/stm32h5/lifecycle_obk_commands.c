@@ -384,7 +384,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	 * -trustzone if given (a provisioning sequence sets TZEN later; the device is not
 	 * consulted), else the connected device's TZEN. With neither, nothing to check against.
 	 */
-	bool is_password = xml ? xml_is_password : password != NULL;
+	bool is_password = xml ? xml_is_password : !!password;
 	enum h5_da_kind kind = is_password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;
 	struct target *target = get_current_target(CMD_CTX);
 	struct flash_bank *bank;
