@@ -112,7 +112,9 @@ lib_makefile() {
 
 # 1. product state, option bytes, OBKeys: plain C, hooked into libtarget
 # shellcheck disable=SC2046
-copy $(pure_files core) $(pure_files lifecycle) $L/family.h
+# (with the DA host's error, file and name helpers that the lifecycle code uses too)
+copy $(pure_files core) $(pure_files lifecycle) $L/family.h $L/name_match.c $L/name_match.h \
+	$L/da_file.c $L/da_file.h $L/da_error.c $L/da_error.h
 lib_makefile
 "$P/scripts/register-openocd.sh" "$T"
 git -C "$T" checkout -q -- doc src/flash
@@ -251,7 +253,7 @@ for p in "$out"/*.patch; do
 			--enable-stlink) >>"$W/build.log" 2>&1 || { tail -30 "$W/build.log" >&2; exit 1; }
 	fi
 	if ! make -C "$W/build" -j"$(nproc 2>/dev/null || echo 2)" >>"$W/build.log" 2>&1; then
-		grep -E 'error|Error' "$W/build.log" | head -20 >&2
+		grep -E 'error:|Error [0-9]|No rule' "$W/build.log" | head -20 >&2
 		echo "upstream-series: OpenOCD does not build after $(basename "$p")" >&2
 		exit 1
 	fi
