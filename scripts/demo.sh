@@ -32,7 +32,7 @@ session() {
 		exit 1
 	fi
 	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg \
-		-f target/stm32h5x.cfg -c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
+		-f target/stm32h5x.cfg -f "$H5_TOP_SRCDIR/tests/servers.tcl" \
 		-c init -c "$2" -c shutdown >"$W/ocd.log" 2>&1
 	wait "$H5SIM_PID"
 }

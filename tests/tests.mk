@@ -6,6 +6,8 @@ INTEGRATION_TESTS += \
 	tests/smoke/openocd_starts.sh \
 	tests/smoke/loader_is_current.sh \
 	tests/smoke/board_files_parse.sh \
+	tests/smoke/no_deprecations.sh \
+	tests/smoke/register_openocd.sh \
 	tests/integration/da_regression.sh \
 	tests/integration/da_own_credentials.sh \
 	tests/integration/da_pkcs11.sh \
@@ -25,7 +27,8 @@ INTEGRATION_TESTS += \
 	tests/integration/reopen_secure_access.sh \
 	tests/integration/direct_path_interrupted.sh \
 	tests/integration/production_batch.sh \
-	tests/integration/production_frontend.sh
+	tests/integration/production_frontend.sh \
+	tests/integration/swd_transport.sh
 
 # one Tcl test per behaviour, each run against a fresh simulator by
 # tests/integration/run-tcl-test.sh; every test_*.tcl there is run, none can be forgotten

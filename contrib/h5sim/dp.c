@@ -215,3 +215,79 @@ void dp_update(struct h5sim_dp *dp, unsigned int ir, uint64_t dr)
 	chip_sync(chip);
 	faults_dap_transaction(chip);
 }
+
+/* --- the SW-DP's view (swd.c): the same registers, SWD's rules --------------------------- */
+
+/*
+ * A request's acknowledge: WAIT while an AP access is still running, FAULT while a sticky flag
+ * is set (except DPIDR and CTRL/STAT reads and ABORT writes), else OK. An OK read is done at
+ * once: a DP register's value, or for an AP the previous AP read's result (posted reads; the
+ * new one is then in RDBUFF). An OK write is done by dp_swd_write after its data phase.
+ */
+unsigned int dp_swd_request(struct h5sim_dp *dp, bool apndp, bool rnw, uint32_t a, uint32_t *rdata)
+{
+	struct h5sim_chip *chip = dp->chip;
+	bool sticky = dp->sticky_err || dp->sticky_orun;
+	bool always = !apndp && ((rnw && (a == 0x0 || a == DP_CTRL_STAT)) || (!rnw && a == 0x0));
+
+	*rdata = 0;
+	if (apndp && chip->cnt.jtag_clocks < dp->busy_until_tck) {
+		chip->cnt.waits++;
+		dp->busy_until_tck = 0;	/* the host's retry comes after the access completed */
+		if (dp->ctrl_stat & CS_ORUNDETECT)
+			dp->sticky_orun = true;
+		return 0x2;
+	}
+	if (sticky && !always)
+		return 0x4;
+	if (!rnw)
+		return 0x1;
+	chip_sync(chip);
+	chip->cnt.dap_transactions++;
+	uint32_t rdbuff = dp->read_result;
+	if (!apndp) {
+		if (a == 0x8 || a == 0xC) {	/* RESEND, RDBUFF */
+			chip->cnt.dp_reads++;
+			*rdata = rdbuff;
+		} else {
+			dp_reg_access(dp, a, true, 0);
+			*rdata = dp->read_result;
+			dp->read_result = rdbuff;
+		}
+	} else {
+		*rdata = rdbuff;
+		ap_access(dp, a, true, 0);
+	}
+	chip_sync(chip);
+	faults_dap_transaction(chip);
+	return 0x1;
+}
+
+void dp_swd_write(struct h5sim_dp *dp, bool apndp, uint32_t a, uint32_t data)
+{
+	struct h5sim_chip *chip = dp->chip;
+
+	chip_sync(chip);
+	chip->cnt.dap_transactions++;
+	if (apndp) {
+		ap_access(dp, a, false, data);
+	} else if (a == 0x0) {		/* ABORT */
+		chip->cnt.dp_writes++;
+		if (data & 0x01)		/* DAPABORT */
+			dp->busy_until_tck = 0;
+		if (data & 0x02)		/* STKCMPCLR */
+			dp->sticky_cmp = false;
+		if (data & 0x04)		/* STKERRCLR */
+			dp->sticky_err = false;
+		if (data & 0x10)		/* ORUNERRCLR */
+			dp->sticky_orun = false;
+	} else if (a == DP_CTRL_STAT) {	/* sticky flags are cleared through ABORT only */
+		chip->cnt.dp_writes++;
+		if (!(dp->select & 0xF))
+			dp->ctrl_stat = data & CS_WRITABLE;
+	} else {
+		dp_reg_access(dp, a, false, data);	/* SELECT; TARGETSEL is not modelled */
+	}
+	chip_sync(chip);
+	faults_dap_transaction(chip);
+}

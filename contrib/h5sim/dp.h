@@ -43,5 +43,8 @@ void dp_init(struct h5sim_dp *dp, struct h5sim_chip *chip);
 uint64_t dp_capture(struct h5sim_dp *dp, unsigned int ir);
 /* Update-DR: run the transaction shifted in */
 void dp_update(struct h5sim_dp *dp, unsigned int ir, uint64_t dr);
+/* SW-DP (swd.c): a request's acknowledge (OK reads are done, *rdata set), then a write's data */
+unsigned int dp_swd_request(struct h5sim_dp *dp, bool apndp, bool rnw, uint32_t a, uint32_t *rdata);
+void dp_swd_write(struct h5sim_dp *dp, bool apndp, uint32_t a, uint32_t data);
 
 #endif /* H5SIM_DP_H */

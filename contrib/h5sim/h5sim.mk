@@ -12,6 +12,7 @@ H5SIM_MODEL_SOURCES = \
 	contrib/h5sim/rbb.c contrib/h5sim/rbb.h \
 	contrib/h5sim/tap.c contrib/h5sim/tap.h \
 	contrib/h5sim/dp.c contrib/h5sim/dp.h \
+	contrib/h5sim/swd.c contrib/h5sim/swd.h \
 	contrib/h5sim/mem_ap.c contrib/h5sim/mem_ap.h \
 	contrib/h5sim/bus.c contrib/h5sim/bus.h \
 	contrib/h5sim/chip.c contrib/h5sim/chip.h \

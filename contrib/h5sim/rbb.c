@@ -4,8 +4,9 @@
  * h5sim: remote_bitbang server (openocd-internals.md §3.1). One ASCII character per
  * operation: '0'..'7' drive TCK/TMS/TDI (bits 2/1/0) and the TAP advances on a TCK rising
  * edge; 'R' answers TDO as '0'/'1'; 'r'..'u' drive TRST (bit 1) and SRST (bit 0), 1 meaning
- * asserted; 'B'/'b' (LED) are ignored; 'Q' ends the session. The SWD characters of later
- * OpenOCD versions are not supported ('c' answers '0' so a client cannot hang).
+ * asserted; 'B'/'b' (LED) are ignored; 'Q' ends the session. SWD (remote_bitbang of OpenOCD
+ * after 0.12.0): 'd'..'g' drive SWCLK/SWDIO (bits 1/0) and the SW-DP (swd.c) advances on an
+ * SWCLK rising edge; 'c' answers SWDIO as '0'/'1'; 'O'/'o' (SWDIO direction) are ignored.
  * Answers are sent after each chunk read from the socket. The same loop replays a recorded
  * session from a file (--record / --replay): the model's behaviour depends only on the
  * characters received, so a replay reproduces the session exactly.
@@ -25,6 +26,7 @@
 
 #include "chip.h"
 #include "rbb.h"
+#include "swd.h"
 #include "tap.h"
 
 int rbb_listen(unsigned int port, unsigned int *bound_port)
@@ -113,7 +115,10 @@ enum rbb_end rbb_serve(int in_fd, int fd, FILE *record, struct h5sim_tap *tap,
 		struct h5sim_chip *chip, volatile sig_atomic_t *stop)
 {
 	char in[4096], out[4096];
-	bool tck = false, warned_swd = false;
+	bool tck = false, swclk = false;
+	struct h5sim_swd swd;
+
+	swd_init(&swd, tap->dp);
 
 	for (;;) {
 		if (*stop)
@@ -155,12 +160,16 @@ enum rbb_end rbb_serve(int in_fd, int fd, FILE *record, struct h5sim_tap *tap,
 			} else if (c == 'Q') {
 				rbb_write_all(fd, out, o);
 				return RBB_CLIENT_GONE;
-			} else if (c == 'c') {
-				out[o++] = '0';
-				if (!warned_swd) {
-					chip_log(chip, "rbb: SWD is not supported, use the JTAG transport");
-					warned_swd = true;
+			} else if (c >= 'd' && c <= 'g') {
+				unsigned int v = (unsigned int)(c - 'd');
+				bool new_swclk = v & 2;
+				if (new_swclk && !swclk) {
+					chip_tck(chip);
+					swd_clock(&swd, v & 1);
 				}
+				swclk = new_swclk;
+			} else if (c == 'c') {
+				out[o++] = swd_swdio(&swd) ? '1' : '0';
 			}
 			/* 'B', 'b' and anything else: ignored */
 			if (chip->exit_reason == EXIT_POWER_LOSS)

@@ -701,6 +701,7 @@ proc stm32h5x::provision {args} {
 		say $who "dry run: nothing was written"
 		return $final
 	}
+	halt_from_reset $who
 	set i 0
 	foreach s $steps {
 		incr i
@@ -793,6 +794,20 @@ proc stm32h5x::ihex_ranges {who f d} {
 		}
 	}
 	return $out
+}
+
+# The steps write flash, option bytes and OBKeys, which needs the core halted. It is halted
+# here from reset, so that no firmware runs in between: a poll never halts running firmware
+# (OpenOCD 0.12.0's halted a locked-up blank chip, later versions do not).
+proc stm32h5x::halt_from_reset {who} {
+	if { [catch {reset halt} msg] } {
+		fail $who "the core could not be halted from reset ([string trim $msg]): check the\
+			connection and reset_config"
+	}
+	if { [[target current] curstate] ne "halted" } {
+		fail $who "the core is [[target current] curstate] after 'reset halt', not halted: check\
+			the connection and reset_config"
+	}
 }
 
 proc stm32h5x::flash_bank_index {} {

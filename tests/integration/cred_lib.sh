@@ -16,7 +16,7 @@ fi
 # its output is in $h5_work/ocd.log
 h5_offline() {
 	"$H5_BUILDDIR/bin/openocd" -f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
-		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
+		-f "$H5_TOP_SRCDIR/tests/servers.tcl" \
 		-c "$1" -c "shutdown" >"$h5_work/ocd.log" 2>&1
 }
 

@@ -203,9 +203,7 @@ proc flash_enter_tz_closed {} {
 # port. Call before init.
 proc flash_gdb_port {} {
 	set port [expr {30000 + $::env(H5SIM_PORT) % 20000}]
-	gdb_port $port
-	tcl_port disabled
-	telnet_port disabled
+	h5_server_port gdb $port
 	return $port
 }
 

@@ -25,7 +25,7 @@ h5_session() {
 	fi
 	timeout 180 "$H5_BUILDDIR/bin/openocd" \
 		-f board/stm32h5-sim.cfg -f target/stm32h5x.cfg \
-		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
+		-f "$H5_TOP_SRCDIR/tests/servers.tcl" \
 		-c "init" -c "$2" -c "shutdown" >"$h5_work/ocd.log" 2>&1
 	h5_status=$?
 	# the simulator exits and writes its dump when OpenOCD disconnects; if OpenOCD never

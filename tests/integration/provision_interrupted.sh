@@ -6,8 +6,8 @@
 #     loses the probe; the last progress line names the step, the chip is still Open (as the
 #     Recovery table says) and the same command, run again, completes to Closed;
 #  2. the probe's connection dropped during the DA-configuration step of a chip in
-#     Provisioning (--fault-drop-after, placed just after the read-only checks, whose length a
-#     dry run measures): the error names the step, the chip stays in Provisioning, and the same
+#     Provisioning (--fault-drop-after, placed just after the read-only checks and the halt from
+#     reset, whose length a dry run followed by "reset halt" measures): the error names the step, the chip stays in Provisioning, and the same
 #     command resumes and completes;
 #  3. H503 in Provisioning whose OTP block 0 holds the first 6 half-words of the password hash
 #     (an OTP write interrupted): the re-run programs only the 10 missing half-words, then
@@ -44,7 +44,7 @@ h5_check "power loss: the DA configuration is in the OBKeys" "^obk_sector [01] w
 # --- 2. connection dropped in the DA-configuration step ---------------------------------------
 RESUME="stm32h5x::provision Closed -password $S/Binary/password.bin -encrypt 0 -confirm"
 h5_fresh_state
-h5_session "--part H563 --pstate 0x17" "stm32h5x::provision Closed -password $S/Binary/password.bin -encrypt 0 -dry-run"
+h5_session "--part H563 --pstate 0x17" "stm32h5x::provision Closed -password $S/Binary/password.bin -encrypt 0 -dry-run; reset halt"
 checks=$(sed -n 's/^count_dap_transactions //p' "$D")
 h5_check "drop: the dry run sees a chip in Provisioning and would resume" "resuming" "$L"
 h5_session "--part H563 --fault-drop-after $((checks + 50))" "$RESUME"

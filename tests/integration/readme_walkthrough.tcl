@@ -177,7 +177,7 @@ proc readme_walkthrough {title} {
 	set ::readme_steps [readme_steps $title]
 	readme_files
 	set ::stm32h5x::settings(crypto) 0	;# what board/st_nucleo_h563zi.cfg sets
-	gdb_port [readme_gdb_port]
+	h5_server_port gdb [readme_gdb_port]
 	init
 	reset halt
 	readme_run $::readme_steps 0

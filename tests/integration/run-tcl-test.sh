@@ -52,7 +52,7 @@ grep -q '^# no-target-cfg' "$test_file" && target_cfg=
 timeout "$timeout_s" "$H5_BUILDDIR/bin/openocd" \
 	-s "$H5_TOP_SRCDIR/tests/integration" \
 	-f board/stm32h5-sim.cfg $target_cfg \
-	-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" \
+	-f "$H5_TOP_SRCDIR/tests/servers.tcl" \
 	-f "$H5_TOP_SRCDIR/tests/integration/utils.tcl" -f "$test_file" \
 	>"$work/openocd.out" 2>&1
 status=$?

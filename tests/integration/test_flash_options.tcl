@@ -37,6 +37,6 @@ h5_check "option_write of OPTSR_PRG bits other than PRODUCT_STATE still works" {
 	expr 1
 }
 h5_check_output "option_write with a missing value is a syntax error" \
-	{catch {stm32h5x option_write 0 0xEC}} {option_write}
+	{catch {stm32h5x option_write 0 0xEC} msg; set msg} {option_write}
 
 h5_done

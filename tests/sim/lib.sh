@@ -10,6 +10,7 @@
 
 : "${H5_TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${H5_BUILDDIR:=$H5_TOP_SRCDIR/build}"
+export H5_TOP_SRCDIR
 : "${H5SIM:=$H5_BUILDDIR/bin/h5sim}"
 : "${OPENOCD:=/usr/bin/openocd}"
 

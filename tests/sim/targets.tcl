@@ -3,9 +3,7 @@
 # AP0 as a mem_ap target (DBGMCU), the Cortex-M33 on AP1, and a helper that prints results.
 
 # several tests run in parallel: no server ports
-gdb_port disabled
-telnet_port disabled
-tcl_port disabled
+source $::env(H5_TOP_SRCDIR)/tests/servers.tcl
 
 # the debug TAP next to TDO, then the boundary-scan TAP (h5sim --bs-tap 1, the default)
 jtag newtap stm32h5 cpu -irlen 4 -expected-id 0x0ba04477

@@ -30,9 +30,7 @@ check_eq "the simulator exited cleanly after the client left" 0 "$sim_status"
 rm -f "$work/state"
 sim_start --part H503 --bs-tap 0
 cat >"$work/single_tap_targets.tcl" <<'EOT'
-gdb_port disabled
-telnet_port disabled
-tcl_port disabled
+source $::env(H5_TOP_SRCDIR)/tests/servers.tcl
 jtag newtap stm32h5 cpu -irlen 4 -expected-id 0x0ba04477
 dap create stm32h5.dap -chain-position stm32h5.cpu
 target create stm32h5.ap0 mem_ap -dap stm32h5.dap -ap-num 0

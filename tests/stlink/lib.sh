@@ -37,5 +37,5 @@ stlink_ocd() {
 	slog=$1
 	shift
 	timeout 180 "$H5_BUILDDIR/bin/openocd" \
-		-c "gdb_port disabled; tcl_port disabled; telnet_port disabled" "$@" >"$slog" 2>&1
+		-f "$H5_TOP_SRCDIR/tests/servers.tcl" "$@" >"$slog" 2>&1
 }

@@ -3,7 +3,7 @@
 #
 # Runs existing tests, unchanged, over the ST-Link path: H5_LINK=stlink makes h5sim_start
 # serve an emulated ST-Link and board/stm32h5-sim.cfg reach it through OpenOCD's own stlink
-# driver (interface/stlink-dap.cfg, st-link backend tcp, dapdirect_swd; H5_STLINK_TRANSPORT
+# driver (interface/stm32h5x-stlink-dap.cfg, st-link backend tcp, SWD; H5_STLINK_TRANSPORT
 # picks dapdirect_jtag or hla_swd). Each test's TAP lines are repeated with "[stlink] TEST:"
 # (or "[stlink TRANSPORT] TEST:") before their names; a test that fails without saying so
 # counts as one failure. Exits non-zero if any failed.

@@ -202,9 +202,14 @@ struct stm32h5x_flash_bank {
 	uint32_t announced_summary;
 };
 
-extern const struct flash_driver stm32h5x_flash;
-
 static int stm32h5x_probe(struct flash_bank *bank);
+
+/* Whether a bank is one of ours. By name, so that no declaration of stm32h5x_flash is needed
+ * here: OpenOCD 0.12.0 declares the drivers in drivers.c, master in driver.h. */
+static bool stm32h5x_is_ours(const struct flash_bank *bank)
+{
+	return strcmp(bank->driver->name, "stm32h5x") == 0;
+}
 
 static struct stm32h5x_flash_bank *stm32h5x_info(struct flash_bank *bank)
 {
@@ -1527,7 +1532,7 @@ int stm32h5x_bank_of_target(struct target *target, struct flash_bank **bank)
 {
 	*bank = NULL;
 	for (struct flash_bank *b = flash_bank_list(); b; b = b->next) {
-		if (b->target == target && b->driver == &stm32h5x_flash) {
+		if (b->target == target && stm32h5x_is_ours(b)) {
 			*bank = b;
 			break;
 		}
@@ -1547,7 +1552,7 @@ int stm32h5x_bank_of_target(struct target *target, struct flash_bank **bank)
 
 const struct stm32h5x_part_info *stm32h5x_part(struct flash_bank *bank)
 {
-	if (!bank || bank->driver != &stm32h5x_flash)
+	if (!bank || !stm32h5x_is_ours(bank))
 		return NULL;
 	return stm32h5x_info(bank)->part;
 }
@@ -1573,7 +1578,7 @@ int stm32h5x_read_reg(struct flash_bank *bank, uint32_t offset, uint32_t *value)
 static void stm32h5x_mark_unprobed(struct target *target)
 {
 	for (struct flash_bank *b = flash_bank_list(); b; b = b->next) {
-		if (b->target == target && b->driver == &stm32h5x_flash)
+		if (b->target == target && stm32h5x_is_ours(b))
 			stm32h5x_info(b)->probed = false;
 	}
 }
@@ -1686,7 +1691,7 @@ COMMAND_HANDLER(stm32h5x_handle_mass_erase_command)
 	int retval = CALL_COMMAND_HANDLER(flash_command_get_bank, 0, &bank);
 	if (retval != ERROR_OK)
 		return retval;
-	if (bank->driver != &stm32h5x_flash) {
+	if (!stm32h5x_is_ours(bank)) {
 		LOG_ERROR("stm32h5x: bank %s is not an stm32h5x bank", CMD_ARGV[0]);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}
@@ -1723,7 +1728,7 @@ static int stm32h5x_command_bank(struct command_invocation *cmd, struct flash_ba
 	int retval = CALL_COMMAND_HANDLER(flash_command_get_bank, 0, bank);
 	if (retval != ERROR_OK)
 		return retval;
-	if ((*bank)->driver != &stm32h5x_flash) {
+	if (!stm32h5x_is_ours(*bank)) {
 		LOG_ERROR("stm32h5x: bank %s is not an stm32h5x bank", CMD_ARGV[0]);
 		return ERROR_COMMAND_ARGUMENT_INVALID;
 	}

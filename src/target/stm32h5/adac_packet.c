@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "array_size.h"
 #include "adac_le.h"
 #include "adac_packet.h"
 
@@ -46,12 +47,12 @@ static const char *lookup(const struct code_name *table, size_t n, uint16_t code
 
 const char *adac_command_name(uint16_t command)
 {
-	return lookup(commands, sizeof(commands) / sizeof(commands[0]), command);
+	return lookup(commands, ARRAY_SIZE(commands), command);
 }
 
 const char *adac_status_name(uint16_t status)
 {
-	return lookup(statuses, sizeof(statuses) / sizeof(statuses[0]), status);
+	return lookup(statuses, ARRAY_SIZE(statuses), status);
 }
 
 enum da_err adac_request_build(uint16_t command, const uint8_t *data, size_t data_len,

@@ -10,6 +10,7 @@
 #ifndef OPENOCD_TARGET_STM32H5_ADAC_PACKET_H
 #define OPENOCD_TARGET_STM32H5_ADAC_PACKET_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -54,12 +55,12 @@ struct adac_response_header {
 #define ADAC_HEADER_BYTES	8
 #define ADAC_HEADER_WORDS	2
 
-_Static_assert(sizeof(struct adac_request_header) == ADAC_HEADER_BYTES, "request header");
-_Static_assert(offsetof(struct adac_request_header, command) == 2, "request command");
-_Static_assert(offsetof(struct adac_request_header, data_count) == 4, "request data_count");
-_Static_assert(sizeof(struct adac_response_header) == ADAC_HEADER_BYTES, "response header");
-_Static_assert(offsetof(struct adac_response_header, status) == 2, "response status");
-_Static_assert(offsetof(struct adac_response_header, data_count) == 4, "response data_count");
+static_assert(sizeof(struct adac_request_header) == ADAC_HEADER_BYTES, "request header");
+static_assert(offsetof(struct adac_request_header, command) == 2, "request command");
+static_assert(offsetof(struct adac_request_header, data_count) == 4, "request data_count");
+static_assert(sizeof(struct adac_response_header) == ADAC_HEADER_BYTES, "response header");
+static_assert(offsetof(struct adac_response_header, status) == 2, "response status");
+static_assert(offsetof(struct adac_response_header, data_count) == 4, "response data_count");
 
 /* psa_auth_challenge_t (§4.2) */
 #define ADAC_CHALLENGE_VECTOR_BYTES	32
@@ -70,8 +71,8 @@ struct adac_challenge {
 	uint8_t challenge_vector[ADAC_CHALLENGE_VECTOR_BYTES];
 };
 #define ADAC_CHALLENGE_BYTES	36
-_Static_assert(sizeof(struct adac_challenge) == ADAC_CHALLENGE_BYTES, "challenge size");
-_Static_assert(offsetof(struct adac_challenge, challenge_vector) == 4, "challenge vector");
+static_assert(sizeof(struct adac_challenge) == ADAC_CHALLENGE_BYTES, "challenge size");
+static_assert(offsetof(struct adac_challenge, challenge_vector) == 4, "challenge vector");
 
 /* Largest data part this host sends or accepts in one packet (4 KiB) */
 #define ADAC_MAX_DATA_WORDS	1024

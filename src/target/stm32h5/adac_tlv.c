@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "array_size.h"
 #include "adac_le.h"
 #include "adac_tlv.h"
 
@@ -41,7 +42,7 @@ static const struct {
 
 const char *adac_tlv_type_name(uint16_t type_id)
 {
-	for (size_t i = 0; i < sizeof(tlv_names) / sizeof(tlv_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tlv_names); i++)
 		if (tlv_names[i].type_id == type_id)
 			return tlv_names[i].name;
 	return NULL;

@@ -9,6 +9,7 @@
 #ifndef OPENOCD_TARGET_STM32H5_ADAC_TLV_H
 #define OPENOCD_TARGET_STM32H5_ADAC_TLV_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,9 +49,9 @@ struct adac_tlv_header {
 	uint32_t length_in_bytes;	/* value length, padding not counted */
 };
 #define ADAC_TLV_HEADER_BYTES	8
-_Static_assert(sizeof(struct adac_tlv_header) == ADAC_TLV_HEADER_BYTES, "TLV header");
-_Static_assert(offsetof(struct adac_tlv_header, type_id) == 2, "TLV type_id");
-_Static_assert(offsetof(struct adac_tlv_header, length_in_bytes) == 4, "TLV length");
+static_assert(sizeof(struct adac_tlv_header) == ADAC_TLV_HEADER_BYTES, "TLV header");
+static_assert(offsetof(struct adac_tlv_header, type_id) == 2, "TLV type_id");
+static_assert(offsetof(struct adac_tlv_header, length_in_bytes) == 4, "TLV length");
 
 /* One TLV found by the reader; value points into the reader's buffer */
 struct adac_tlv {

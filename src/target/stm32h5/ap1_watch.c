@@ -14,9 +14,10 @@
 #include <transport/transport.h>
 
 #include "ap1_watch.h"
+#include "openocd_compat.h"
 
 #define DBGMCU_SR_AP0		0xE00440FC	/* DBGMCU_SR seen from AP0 */
-#define SR_AP1_ENABLED		(1u << 17)	/* AP_ENABLED[31:16], bit n = APn */
+#define SR_AP1_ENABLED		0x00020000u	/* AP_ENABLED[31:16], bit n = APn */
 #define WATCH_PERIOD_MS		500
 
 struct ap1_watch {
@@ -64,7 +65,7 @@ static int on_event(struct target *target, enum target_event event, void *priv)
 	if (!w || w->paused || !read_sr(target, &sr) || (sr & SR_AP1_ENABLED))
 		return ERROR_OK;
 	w->paused = true;
-	target->backoff.times = 0;	/* no re-examination in this poll round */
+	H5_POLL_SKIP_REEXAMINE(target);	/* no re-examination in this poll round */
 	target->examined = false;	/* nor later: OpenOCD polls examined targets only */
 	LOG_USER("stm32h5x: %s: the core's access port is closed (closed product state, or the "
 		"boot ROM serving Debug Authentication); polling paused until it opens "

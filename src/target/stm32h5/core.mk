@@ -3,6 +3,7 @@
 # Included from the top-level Makefile.am.
 
 libh5core_a_SOURCES += \
+	src/target/stm32h5/array_size.h \
 	src/target/stm32h5/product_state.c \
 	src/target/stm32h5/product_state.h
 

@@ -13,6 +13,7 @@
 #include <mbedtls/base64.h>
 
 #include "adac_le.h"
+#include "array_size.h"
 #include "adac_tlv.h"
 #include "da_cert_make.h"
 
@@ -27,7 +28,7 @@ static const struct {
 
 uint8_t da_cert_role_from_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(role_names); i++)
 		if (!strcmp(name, role_names[i].name))
 			return role_names[i].role;
 	return 0;

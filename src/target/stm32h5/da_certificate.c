@@ -169,11 +169,10 @@ enum da_err da_cert_chain_from_base64(const char *text, size_t len, struct da_ce
 	for (size_t i = 0; i < len; i++)
 		if (!isspace((unsigned char)text[i]))
 			clean[n++] = (unsigned char)text[i];
-	if (mbedtls_base64_decode(bytes, CHAIN_BYTES_MAX, &olen, clean, n)) {
+	if (mbedtls_base64_decode(bytes, CHAIN_BYTES_MAX, &olen, clean, n))
 		err = da_fail(diag, DA_ERR_MALFORMED, "certificate chain is not valid base64");
-	} else {
+	else
 		err = da_cert_chain_from_bytes(bytes, olen, chain, diag);
-	}
 	free(clean);
 	free(bytes);
 	return err;

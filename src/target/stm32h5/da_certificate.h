@@ -11,6 +11,7 @@
 #ifndef OPENOCD_TARGET_STM32H5_DA_CERTIFICATE_H
 #define OPENOCD_TARGET_STM32H5_DA_CERTIFICATE_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,16 +54,16 @@ struct adac_certificate_p256 {
 #define DA_CERT_MAX_EXTENSIONS_BYTES	256
 #define DA_CHAIN_MAX		4	/* root, up to two intermediates, leaf */
 
-_Static_assert(sizeof(struct adac_certificate_p256) == DA_CERT_BODY_BYTES, "certificate");
-_Static_assert(offsetof(struct adac_certificate_p256, role) == 0x04, "certificate role");
-_Static_assert(offsetof(struct adac_certificate_p256, lifecycle) == 0x08, "cert lifecycle");
-_Static_assert(offsetof(struct adac_certificate_p256, extensions_bytes) == 0x0C, "cert ext");
-_Static_assert(offsetof(struct adac_certificate_p256, soc_class) == 0x10, "cert soc_class");
-_Static_assert(offsetof(struct adac_certificate_p256, soc_id) == 0x14, "cert soc_id");
-_Static_assert(offsetof(struct adac_certificate_p256, permissions_mask) == 0x24, "cert mask");
-_Static_assert(offsetof(struct adac_certificate_p256, pubkey) == 0x34, "cert pubkey");
-_Static_assert(offsetof(struct adac_certificate_p256, extensions_hash) == 0x74, "cert ext hash");
-_Static_assert(offsetof(struct adac_certificate_p256, signature) == DA_CERT_TBS_BYTES,
+static_assert(sizeof(struct adac_certificate_p256) == DA_CERT_BODY_BYTES, "certificate");
+static_assert(offsetof(struct adac_certificate_p256, role) == 0x04, "certificate role");
+static_assert(offsetof(struct adac_certificate_p256, lifecycle) == 0x08, "cert lifecycle");
+static_assert(offsetof(struct adac_certificate_p256, extensions_bytes) == 0x0C, "cert ext");
+static_assert(offsetof(struct adac_certificate_p256, soc_class) == 0x10, "cert soc_class");
+static_assert(offsetof(struct adac_certificate_p256, soc_id) == 0x14, "cert soc_id");
+static_assert(offsetof(struct adac_certificate_p256, permissions_mask) == 0x24, "cert mask");
+static_assert(offsetof(struct adac_certificate_p256, pubkey) == 0x34, "cert pubkey");
+static_assert(offsetof(struct adac_certificate_p256, extensions_hash) == 0x74, "cert ext hash");
+static_assert(offsetof(struct adac_certificate_p256, signature) == DA_CERT_TBS_BYTES,
 	"cert signature");
 
 struct da_certificate {

@@ -179,17 +179,17 @@ COMMAND_HANDLER(stm32h5_da_handle_auth_command)
 	for (unsigned int i = 0; i < CMD_ARGC; i += 2) {
 		const char **slot;
 
-		if (!strcmp(CMD_ARGV[i], "-key"))
+		if (!strcmp(CMD_ARGV[i], "-key")) {
 			slot = &key;
-		else if (!strcmp(CMD_ARGV[i], "-cert"))
+		} else if (!strcmp(CMD_ARGV[i], "-cert")) {
 			slot = &cert;
-		else if (!strcmp(CMD_ARGV[i], "-password"))
+		} else if (!strcmp(CMD_ARGV[i], "-password")) {
 			slot = &password;
-		else if (!strcmp(CMD_ARGV[i], "-permissions"))
+		} else if (!strcmp(CMD_ARGV[i], "-permissions")) {
 			slot = &permissions;
-		else if (!strcmp(CMD_ARGV[i], "-sign-cmd"))
+		} else if (!strcmp(CMD_ARGV[i], "-sign-cmd")) {
 			slot = &sign_cmd;
-		else {
+		} else {
 			command_print(CMD, "stm32h5x da auth: unknown option '%s' (valid: -key, -cert, "
 				"-password, -permissions, -sign-cmd)", CMD_ARGV[i]);
 			return ERROR_COMMAND_ARGUMENT_INVALID;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "adac_tlv.h"
+#include "array_size.h"
 #include "da_detect.h"
 
 const struct da_entry_candidate da_entry_candidates[] = {
@@ -17,8 +18,7 @@ const struct da_entry_candidate da_entry_candidates[] = {
 	{ .word = 0x4F454441, .answer = 0x44414F4B, .name = "OEDA" },
 };
 
-const size_t da_entry_candidate_count =
-	sizeof(da_entry_candidates) / sizeof(da_entry_candidates[0]);
+const size_t da_entry_candidate_count = ARRAY_SIZE(da_entry_candidates);
 
 const char *da_detect_word_name(uint32_t word, char buf[5])
 {

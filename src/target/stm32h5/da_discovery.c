@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "array_size.h"
 #include "adac_le.h"
 #include "adac_tlv.h"
 #include "da_discovery.h"
@@ -39,7 +40,7 @@ static const struct tlv_rule rules[] = {
 	{ ADAC_TLV_ST_HDPL3_STATUS, 4, 4, 1 },
 };
 
-#define N_RULES (sizeof(rules) / sizeof(rules[0]))
+#define N_RULES (ARRAY_SIZE(rules))
 
 static enum da_err store(struct da_discovery *d, const struct adac_tlv *t)
 {
@@ -227,7 +228,7 @@ const char *da_cryptosystem_name(uint8_t id)
 
 	if (id == DA_CRYPTOSYSTEM_ST_PASSWORD)
 		return "ST password";
-	if (id < sizeof(names) / sizeof(names[0]))
+	if (id < ARRAY_SIZE(names))
 		return names[id];
 	return NULL;
 }
@@ -373,7 +374,8 @@ void da_discovery_describe(const struct da_discovery *d, da_discovery_emit_fn em
 	if (d->n_cryptosystems) {
 		size_t vu = 0, tu = 0;
 
-		value[0] = text[0] = '\0';
+		value[0] = '\0';
+		text[0] = '\0';
 		for (unsigned int i = 0; i < d->n_cryptosystems; i++) {
 			const char *name = da_cryptosystem_name(d->cryptosystems[i]);
 			int a = snprintf(value + vu, sizeof(value) - vu, "%s0x%02x", i ? " " : "",

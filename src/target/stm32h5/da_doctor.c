@@ -23,11 +23,12 @@
 #include "da_detect.h"
 #include "da_doctor.h"
 #include "da_session.h"
+#include "openocd_compat.h"
 #include "product_state.h"
 
 #define FLASH_OPTSR_CUR		0x40022050
-#define SR_AP0_PRESENT		(1u << 0)
-#define SR_AP0_ENABLED		(1u << 16)
+#define SR_AP0_PRESENT		0x00000001u
+#define SR_AP0_ENABLED		0x00010000u
 
 enum gate {
 	G_PROBE,
@@ -108,13 +109,13 @@ static bool check_probe(struct doctor *d)
 		return false;
 	}
 	if (transport_is_hla()) {
-		set_row(d, G_PROBE, ROW_FAILED, "use 'transport select dapdirect_swd' with an "
+		set_row(d, G_PROBE, ROW_FAILED, "use interface/stm32h5x-stlink-dap.cfg with an "
 			"ST-Link, or a CMSIS-DAP or J-Link adapter",
 			"transport %s: a high-level adapter cannot reach AP0 (the DA mailbox)",
-			tr->name);
+			H5_TRANSPORT_NAME(tr));
 		return false;
 	}
-	set_row(d, G_PROBE, ROW_OK, NULL, "transport %s", tr->name);
+	set_row(d, G_PROBE, ROW_OK, NULL, "transport %s", H5_TRANSPORT_NAME(tr));
 	return true;
 }
 
@@ -128,11 +129,10 @@ static bool check_dp(struct doctor *d)
 			"target %s has no DAP", target_name(d->target));
 		return false;
 	}
-	if (transport_is_jtag()) {
+	if (transport_is_jtag())
 		id = pc->dap->tap ? pc->dap->tap->idcode : 0;
-	} else if (dap_dp_read_atomic(pc->dap, DP_DPIDR, &id) != ERROR_OK) {
+	else if (dap_dp_read_atomic(pc->dap, DP_DPIDR, &id) != ERROR_OK)
 		id = 0;
-	}
 	if (!id) {
 		set_row(d, G_DP, ROW_FAILED, "check the wiring, the target's power and a lower "
 			"'adapter speed'", "no debug port identification read");
@@ -402,15 +402,15 @@ static int parse_args(struct command_invocation *cmd, struct doctor *d)
 	for (unsigned int i = 0; i < CMD_ARGC; i += 2) {
 		const char **slot;
 
-		if (!strcmp(CMD_ARGV[i], "-password"))
+		if (!strcmp(CMD_ARGV[i], "-password")) {
 			slot = &d->password;
-		else if (!strcmp(CMD_ARGV[i], "-key"))
+		} else if (!strcmp(CMD_ARGV[i], "-key")) {
 			slot = &d->key;
-		else if (!strcmp(CMD_ARGV[i], "-cert"))
+		} else if (!strcmp(CMD_ARGV[i], "-cert")) {
 			slot = &d->cert;
-		else if (!strcmp(CMD_ARGV[i], "-permissions"))
+		} else if (!strcmp(CMD_ARGV[i], "-permissions")) {
 			slot = &d->permissions;
-		else {
+		} else {
 			command_print(cmd, "stm32h5x da doctor: unknown option '%s' (valid: "
 				"-password, -key, -cert, -permissions)", CMD_ARGV[i]);
 			return ERROR_COMMAND_ARGUMENT_INVALID;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "array_size.h"
 #include "da_error.h"
 
 static const char *const da_err_names[] = {
@@ -37,7 +38,7 @@ static const char *const da_err_names[] = {
 
 const char *da_err_name(enum da_err err)
 {
-	if ((unsigned int)err < sizeof(da_err_names) / sizeof(da_err_names[0])
+	if ((unsigned int)err < ARRAY_SIZE(da_err_names)
 			&& da_err_names[err])
 		return da_err_names[err];
 	return "unknown error";

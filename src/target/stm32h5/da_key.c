@@ -69,7 +69,7 @@ enum da_err da_key_parse(const uint8_t *data, size_t len, struct da_key **key,
 	}
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	is_public = strstr((const char *)copy, "PUBLIC KEY-----") != NULL;
+	is_public = strstr((const char *)copy, "PUBLIC KEY-----");
 	mbedtls_pk_init(&k->pk);
 	rc = mbedtls_pk_parse_key(&k->pk, copy, len + 1, NULL, 0);
 	if (rc == MBEDTLS_ERR_PK_PASSWORD_REQUIRED || rc == MBEDTLS_ERR_PK_PASSWORD_MISMATCH)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_size.h"
 #include "adac_le.h"
 #include "da_permissions.h"
 
@@ -27,7 +28,7 @@ const struct da_permission_desc da_permission_table[] = {
 	{ 0, "debug_open_l1_ns", 'h', "Level 1 Intrusive Non-Secure Debug", true },
 };
 
-const size_t da_permission_count = sizeof(da_permission_table) / sizeof(da_permission_table[0]);
+const size_t da_permission_count = ARRAY_SIZE(da_permission_table);
 
 const struct da_permission_desc *da_permission_by_bit(unsigned int bit)
 {

@@ -185,7 +185,7 @@ static enum da_err get_pin(const struct token *t, char *pin, size_t size, bool *
 	return DA_OK;
 }
 
-static enum da_err login(struct token *t, CK_SLOT_ID slot, struct da_diag *diag)
+static enum da_err token_login(struct token *t, CK_SLOT_ID slot, struct da_diag *diag)
 {
 	CK_TOKEN_INFO info;
 	char pin[PIN_MAX];
@@ -338,7 +338,7 @@ enum da_err da_pkcs11_open(const char *uri, struct da_key **key, struct da_diag 
 	if (err == DA_OK)
 		err = find_slot(t, &slot, diag);
 	if (err == DA_OK)
-		err = login(t, slot, diag);
+		err = token_login(t, slot, diag);
 	if (err == DA_OK && (find_object(t, CKO_PRIVATE_KEY, &t->key, &found) != DA_OK
 			|| found != 1))
 		err = da_fail(diag, DA_ERR_FILE, found > 1 ? "several EC private keys on the "

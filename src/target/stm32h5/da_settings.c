@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array_size.h"
 #include "da_settings.h"
 #include "name_match.h"
 
@@ -64,7 +65,7 @@ static const char *const setting_names[] = {
 	[SET_REGRESSION_RESET] = "regression_reset_ms",
 };
 
-#define N_SETTINGS (sizeof(setting_names) / sizeof(setting_names[0]))
+#define N_SETTINGS (ARRAY_SIZE(setting_names))
 
 size_t da_settings_count(void)
 {

@@ -17,10 +17,10 @@
 #include "da_error.h"
 
 /* The settings that can be "auto": decided from the device during a session (da_detect.h) */
-#define DA_AUTO_ENTRY	(1u << 0)	/* entry_word: "STDA", then "OEDA" */
-#define DA_AUTO_ACK	(1u << 1)	/* ack_swapped: from the bit the device's first word sets */
-#define DA_AUTO_CLEAR	(1u << 2)	/* clear_dev_ack: from the ACK after that word is read */
-#define DA_AUTO_COUNT	(1u << 3)	/* count_unit: from the discovery response's length */
+#define DA_AUTO_ENTRY	0x1u	/* entry_word: "STDA", then "OEDA" */
+#define DA_AUTO_ACK	0x2u	/* ack_swapped: from the bit the device's first word sets */
+#define DA_AUTO_CLEAR	0x4u	/* clear_dev_ack: from the ACK after that word is read */
+#define DA_AUTO_COUNT	0x8u	/* count_unit: from the discovery response's length */
 
 struct da_settings {
 	unsigned int auto_mask;		/* DA_AUTO_*: still to be decided from the device */

@@ -110,7 +110,7 @@ static int pipe_cloexec(int fds[2])
 	return 0;
 }
 
-static enum da_err start(const char *cmd, struct child *c, struct da_diag *diag)
+static enum da_err spawn_signer(const char *cmd, struct child *c, struct da_diag *diag)
 {
 	int in[2], out[2];
 
@@ -225,7 +225,7 @@ static enum da_err run_signer(void *ctx, const uint8_t hash[DA_SHA256_BYTES],
 	int status = 0;
 	enum da_err err;
 
-	err = start(cmd, &c, diag);
+	err = spawn_signer(cmd, &c, diag);
 	if (err != DA_OK)
 		return err;
 	send_digest(c.in_fd, hash);

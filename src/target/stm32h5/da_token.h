@@ -9,6 +9,7 @@
 #ifndef OPENOCD_TARGET_STM32H5_DA_TOKEN_H
 #define OPENOCD_TARGET_STM32H5_DA_TOKEN_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,11 +35,11 @@ struct adac_token_p256 {
 #define DA_TOKEN_TBS_BYTES	0x38
 #define DA_TOKEN_TLV_BYTES	(8 + DA_TOKEN_BODY_BYTES)
 
-_Static_assert(sizeof(struct adac_token_p256) == DA_TOKEN_BODY_BYTES, "token size");
-_Static_assert(offsetof(struct adac_token_p256, extensions_bytes) == 0x04, "token ext bytes");
-_Static_assert(offsetof(struct adac_token_p256, requested_permissions) == 0x08, "token perms");
-_Static_assert(offsetof(struct adac_token_p256, extensions_hash) == 0x18, "token ext hash");
-_Static_assert(offsetof(struct adac_token_p256, signature) == DA_TOKEN_TBS_BYTES, "token sig");
+static_assert(sizeof(struct adac_token_p256) == DA_TOKEN_BODY_BYTES, "token size");
+static_assert(offsetof(struct adac_token_p256, extensions_bytes) == 0x04, "token ext bytes");
+static_assert(offsetof(struct adac_token_p256, requested_permissions) == 0x08, "token perms");
+static_assert(offsetof(struct adac_token_p256, extensions_hash) == 0x18, "token ext hash");
+static_assert(offsetof(struct adac_token_p256, signature) == DA_TOKEN_TBS_BYTES, "token sig");
 
 /* Builds the signed token and wraps it in its 0x0200 TLV (128 bytes = 32 words) */
 enum da_err da_token_build(const struct da_key *key, const struct da_perms *requested,

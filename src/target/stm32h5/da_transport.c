@@ -226,8 +226,8 @@ enum da_err da_transport_open(struct target *target, struct da_settings *setting
 	if (transport_is_hla())
 		return da_fail(diag, DA_ERR_UNSUPPORTED,
 			"Debug Authentication needs AP0 (the DBGMCU mailbox), which a high-level "
-			"adapter (hla) cannot reach: with an ST-Link use interface/stlink-dap.cfg "
-			"(transport dapdirect_swd; ST-Link firmware V2J24 or later, or any "
+			"adapter (hla) cannot reach: with an ST-Link use its DAP mode, "
+			"interface/stm32h5x-stlink-dap.cfg (ST-Link firmware V2J24 or later, or any "
 			"STLINK-V3), or a CMSIS-DAP or J-Link adapter");
 	if (!pc || !pc->dap)
 		return da_fail(diag, DA_ERR_UNSUPPORTED,

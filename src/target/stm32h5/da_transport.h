@@ -27,7 +27,7 @@ struct adiv5_ap;
 #define DA_DBGMCU_AUTH_HOST	0xE0044100
 #define DA_DBGMCU_AUTH_DEVICE	0xE0044104
 #define DA_DBGMCU_AUTH_ACK	0xE0044108
-#define DA_DBGMCU_SR_AP1_ENABLED	(1u << 17)	/* AP_ENABLED[31:16], bit n = APn */
+#define DA_DBGMCU_SR_AP1_ENABLED	0x00020000u	/* AP_ENABLED[31:16], bit n = APn */
 
 struct da_transport {
 	struct target *target;

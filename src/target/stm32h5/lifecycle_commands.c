@@ -16,6 +16,7 @@
 #include <flash/nor/core.h>
 #include <flash/nor/stm32h5x.h>
 #include <helper/command.h>
+#include <helper/types.h>
 #include <helper/log.h>
 #include <target/target.h>
 
@@ -203,7 +204,7 @@ static bool read_cached(struct reg_reader *r, uint32_t offset, uint32_t *value)
 	}
 	struct reg_cache_entry e = { .offset = offset };
 	e.ok = stm32h5x_read_reg(r->dev->bank, offset, &e.value) == ERROR_OK;
-	if (r->count < sizeof(r->entries) / sizeof(r->entries[0]))
+	if (r->count < ARRAY_SIZE(r->entries))
 		r->entries[r->count++] = e;
 	*value = e.value;
 	return e.ok;

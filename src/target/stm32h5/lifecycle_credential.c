@@ -128,7 +128,7 @@ bool h5_key_public_xy(const uint8_t *key, size_t len, uint8_t xy[64], char *err,
 				"needs ECDSA P-256");
 		goto out;
 	}
-	const mbedtls_ecp_keypair *ec = mbedtls_pk_ec(pk);
+	const struct mbedtls_ecp_keypair *ec = mbedtls_pk_ec(pk);
 	if (ec->grp.id != MBEDTLS_ECP_DP_SECP256R1) {
 		snprintf(err, err_size, "the key is not on curve P-256 (secp256r1/prime256v1)");
 		goto out;

@@ -384,7 +384,7 @@ COMMAND_HANDLER(h5_handle_obk_make_da_config)
 	 * -trustzone if given (a provisioning sequence sets TZEN later; the device is not
 	 * consulted), else the connected device's TZEN. With neither, nothing to check against.
 	 */
-	bool is_password = xml ? xml_is_password : password != NULL;
+	bool is_password = xml ? xml_is_password : !!password;
 	enum h5_da_kind kind = is_password ? H5_DA_KIND_PASSWORD : H5_DA_KIND_CERTIFICATE;
 	struct target *target = get_current_target(CMD_CTX);
 	struct flash_bank *bank;
@@ -556,10 +556,11 @@ static const struct command_registration obk_subcommand_handlers[] = {
 		.usage = "(-out <file.obk> | -out - | -out-private <dir>) (-password <file> | "
 			"-root-key <pem> | -xml <DA_Config.xml>) [-permissions <mask>] [-encrypt 0|1] "
 			"[-trustzone on|off]",
-		.help = "Writes a Debug Authentication configuration .obk as STM32TrustedPackage"
-			"Creator does (default permissions 0x00005077, encryption flag 0); '-out -' "
-			"returns its bytes instead of writing a file, -out-private writes it in a new "
-			"private directory under dir and returns the file's path. Refuses the "
+		.help = "Writes a Debug Authentication configuration .obk as "
+			"STM32TrustedPackageCreator does (default permissions 0x00005077, encryption "
+			"flag 0); '-out -' returns its bytes instead of writing a file, -out-private "
+			"writes it in a new private directory under dir and returns the file's path. "
+			"Refuses the "
 			"kind that does not match the TrustZone setting it is made for: -trustzone "
 			"(the device is then not consulted), else the connected device's. -xml reads "
 			"ST's package-creator file (DA_Config.xml, DA_ConfigWithPassword.xml) instead.",

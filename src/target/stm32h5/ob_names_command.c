@@ -20,6 +20,7 @@
 #include <helper/log.h>
 #include <string.h>
 
+#include "array_size.h"
 #include "family.h"
 #include "lifecycle_commands.h"
 #include "option_bytes.h"
@@ -37,7 +38,7 @@ COMMAND_HANDLER(h5_handle_ob_names)
 {
 	if (CMD_ARGC != 1)
 		return ERROR_COMMAND_SYNTAX_ERROR;
-	for (size_t i = 0; i < sizeof(ob_name_lines) / sizeof(ob_name_lines[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(ob_name_lines); i++) {
 		if (strcmp(CMD_ARGV[0], ob_name_lines[i].name))
 			continue;
 		size_t count;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "array_size.h"
 #include "obk.h"
 
 struct slot_desc {
@@ -31,7 +32,7 @@ static const struct slot_desc slots[] = {
 	[H5_OBK_SLOT_HDPL3_NS] = { "HDPL3 non-secure", 0x1800, 0x07F0, false, true },
 };
 
-#define N_SLOTS (sizeof(slots) / sizeof(slots[0]))
+#define N_SLOTS (ARRAY_SIZE(slots))
 
 /* Permission bits (h5-debug-auth.md §5.1; bits 14, 6, 1 [C], the others [I]) */
 static const struct {
@@ -217,11 +218,11 @@ enum h5_da_blob_state h5_da_blob_decode(const uint8_t blob[H5_DA_CONFIG_SIZE],
 	memset(out, 0, sizeof(*out));
 	for (unsigned int i = 0; i < H5_DA_CONFIG_SIZE; i++)
 		erased = erased && blob[i] == 0xFF;
-	if (erased)
+	if (erased) {
 		out->state = H5_DA_BLOB_EMPTY;
-	else if (!integrity_hash_matches(blob, H5_DA_CONFIG_SIZE))
+	} else if (!integrity_hash_matches(blob, H5_DA_CONFIG_SIZE)) {
 		out->state = H5_DA_BLOB_OPAQUE;
-	else {
+	} else {
 		out->state = H5_DA_BLOB_VALID;
 		memcpy(out->credential_hash, blob + H5_DA_BLOB_CREDENTIAL, H5_CREDENTIAL_HASH_SIZE);
 		out->permissions = get_le32(blob + H5_DA_BLOB_PERMISSIONS);
@@ -244,7 +245,7 @@ void h5_da_permissions_describe(uint32_t mask, char *buf, size_t size)
 	if (size == 0)
 		return;
 	buf[0] = '\0';
-	for (unsigned int i = 0; i < sizeof(permission_names) / sizeof(permission_names[0]); i++) {
+	for (unsigned int i = 0; i < ARRAY_SIZE(permission_names); i++) {
 		uint32_t bit = 1u << permission_names[i].bit;
 		named |= bit;
 		if (!(mask & bit))

@@ -31,8 +31,8 @@
 #define H5_DA_CONFIG_SIZE		96u
 #define H5_DA_OBK_FILE_SIZE		(H5_OBK_HEADER_SIZE + H5_DA_CONFIG_SIZE)
 #define H5_DA_PERMISSIONS_DEFAULT	0x00005077u	/* ST's DA_Config.xml */
-#define H5_DA_PERM_FULL_REGRESSION	(1u << 14)	/* [C] */
-#define H5_DA_PERM_PARTIAL_REGRESSION	(1u << 12)	/* [I] */
+#define H5_DA_PERM_FULL_REGRESSION	0x00004000u	/* [C] */
+#define H5_DA_PERM_PARTIAL_REGRESSION	0x00001000u	/* [I] */
 
 /* Byte offsets inside the 96-byte DA blob */
 #define H5_DA_BLOB_INTEGRITY		0x00	/* SHA-256 of bytes 0x20..0x5F */

@@ -14,6 +14,7 @@
 #include "config.h"
 #endif
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -21,11 +22,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array_size.h"
 #include "name_match.h"
 #include "option_bytes.h"
 #include "product_state.h"
 
-_Static_assert(H5_FAMILY_H5EF + 1 == H5_OB_LINE_COUNT, "one width per line of enum h5_family");
+static_assert(H5_FAMILY_H5EF + 1 == H5_OB_LINE_COUNT, "one width per line of enum h5_family");
 
 /* Register offsets in the NS FLASH block (h5-flash-ob.md §3.1); bank 2 = bank 1 + 0x100 */
 #define OPTSR_CUR	0x050
@@ -73,8 +75,6 @@ static const struct line_desc lines[H5_OB_LINE_COUNT] = {
 
 /* Widths per line: H503, H52x/H53x, H56x/H57x (the other lines are not described) */
 #define ON(a, b, c)	{ [H5_FAMILY_H503] = (a), [H5_FAMILY_H52X] = (b), [H5_FAMILY_H56X] = (c) }
-#define ON_ALL(w)	ON(w, w, w)
-#define ON_TZ(w)	ON(0, w, w)
 
 static const struct h5_ob_value_name names_bor_lev[] = {
 	{ 0, "level 1, ~2.1 V" }, { 1, "level 2, ~2.4 V" }, { 2, "level 3, ~2.7 V" },
@@ -117,59 +117,59 @@ static const struct h5_ob_value_name names_boot_lock[] = {
 
 static const struct h5_ob_field fields[] = {
 	/* FLASH_OPTSR (h5-flash-ob.md §3.4) */
-	F("PRODUCT_STATE", OPTSR_CUR, OPTSR_PRG, 8, ON_ALL(8), PRODUCT_STATE, NOW, NULL,
+	F("PRODUCT_STATE", OPTSR_CUR, OPTSR_PRG, 8, ON(8, 8, 8), PRODUCT_STATE, NOW, NULL,
 		"lifecycle state (use the product_state command to change it)"),
-	F("BOR_LEV", OPTSR_CUR, OPTSR_PRG, 0, ON_ALL(2), NUMBER, UNKNOWN, names_bor_lev,
+	F("BOR_LEV", OPTSR_CUR, OPTSR_PRG, 0, ON(2, 2, 2), NUMBER, UNKNOWN, names_bor_lev,
 		"brown-out reset threshold"),
-	F("BORH_EN", OPTSR_CUR, OPTSR_PRG, 2, ON_ALL(1), FLAG, UNKNOWN, names_enable,
+	F("BORH_EN", OPTSR_CUR, OPTSR_PRG, 2, ON(1, 1, 1), FLAG, UNKNOWN, names_enable,
 		"brown-out high enable"),
-	F("IWDG_SW", OPTSR_CUR, OPTSR_PRG, 3, ON_ALL(1), FLAG, RESET, names_wdg_sw,
+	F("IWDG_SW", OPTSR_CUR, OPTSR_PRG, 3, ON(1, 1, 1), FLAG, RESET, names_wdg_sw,
 		"independent watchdog started by hardware (0) or software (1)"),
-	F("WWDG_SW", OPTSR_CUR, OPTSR_PRG, 4, ON_ALL(1), FLAG, RESET, names_wdg_sw,
+	F("WWDG_SW", OPTSR_CUR, OPTSR_PRG, 4, ON(1, 1, 1), FLAG, RESET, names_wdg_sw,
 		"window watchdog started by hardware (0) or software (1)"),
-	F("NRST_STOP", OPTSR_CUR, OPTSR_PRG, 6, ON_ALL(1), FLAG, RESET, names_nrst,
+	F("NRST_STOP", OPTSR_CUR, OPTSR_PRG, 6, ON(1, 1, 1), FLAG, RESET, names_nrst,
 		"reset generated when entering Stop mode (0) or not (1)"),
-	F("NRST_STDBY", OPTSR_CUR, OPTSR_PRG, 7, ON_ALL(1), FLAG, RESET, names_nrst,
+	F("NRST_STDBY", OPTSR_CUR, OPTSR_PRG, 7, ON(1, 1, 1), FLAG, RESET, names_nrst,
 		"reset generated when entering Standby mode (0) or not (1)"),
-	F("IO_VDD_HSLV", OPTSR_CUR, OPTSR_PRG, 16, ON_ALL(1), FLAG, RESET, names_enable,
+	F("IO_VDD_HSLV", OPTSR_CUR, OPTSR_PRG, 16, ON(1, 1, 1), FLAG, RESET, names_enable,
 		"high-speed I/O at low VDD (set only with VDD < 2.7 V)"),
-	F("IO_VDDIO2_HSLV", OPTSR_CUR, OPTSR_PRG, 17, ON_ALL(1), FLAG, RESET, names_enable,
+	F("IO_VDDIO2_HSLV", OPTSR_CUR, OPTSR_PRG, 17, ON(1, 1, 1), FLAG, RESET, names_enable,
 		"high-speed I/O at low VDDIO2 (set only with VDDIO2 < 2.7 V)"),
-	F("IWDG_STOP", OPTSR_CUR, OPTSR_PRG, 20, ON_ALL(1), FLAG, RESET, names_iwdg_lp,
+	F("IWDG_STOP", OPTSR_CUR, OPTSR_PRG, 20, ON(1, 1, 1), FLAG, RESET, names_iwdg_lp,
 		"independent watchdog frozen (0) or running (1) in Stop mode"),
-	F("IWDG_STDBY", OPTSR_CUR, OPTSR_PRG, 21, ON_ALL(1), FLAG, RESET, names_iwdg_lp,
+	F("IWDG_STDBY", OPTSR_CUR, OPTSR_PRG, 21, ON(1, 1, 1), FLAG, RESET, names_iwdg_lp,
 		"independent watchdog frozen (0) or running (1) in Standby mode"),
-	F("BOOT_UBE", OPTSR_CUR, OPTSR_PRG, 22, ON_TZ(8), MAGIC, RESET, names_boot_ube,
+	F("BOOT_UBE", OPTSR_CUR, OPTSR_PRG, 22, ON(0, 8, 8), MAGIC, RESET, names_boot_ube,
 		"unique boot entry: 0xB4 OEM-iRoT (user flash), 0xC3 ST-iRoT (system flash)"),
-	F("SWAP_BANK", OPTSR_CUR, OPTSR_PRG, 31, ON_ALL(1), FLAG, RESET, names_swap,
+	F("SWAP_BANK", OPTSR_CUR, OPTSR_PRG, 31, ON(1, 1, 1), FLAG, RESET, names_swap,
 		"bank 1 and bank 2 addresses swapped"),
 	/* FLASH_OPTSR2 */
-	F("SRAM1_3_RST", OPTSR2_CUR, OPTSR2_PRG, 2, ON_TZ(1), FLAG, RESET, names_sram_rst,
+	F("SRAM1_3_RST", OPTSR2_CUR, OPTSR2_PRG, 2, ON(0, 1, 1), FLAG, RESET, names_sram_rst,
 		"SRAM1 and SRAM3 erased on system reset (0) or kept (1)"),
-	F("SRAM2_RST", OPTSR2_CUR, OPTSR2_PRG, 3, ON_ALL(1), FLAG, RESET, names_sram_rst,
+	F("SRAM2_RST", OPTSR2_CUR, OPTSR2_PRG, 3, ON(1, 1, 1), FLAG, RESET, names_sram_rst,
 		"SRAM2 erased on system reset (0) or kept (1)"),
-	F("BKPRAM_ECC", OPTSR2_CUR, OPTSR2_PRG, 4, ON_ALL(1), FLAG, RESET, names_ecc,
+	F("BKPRAM_ECC", OPTSR2_CUR, OPTSR2_PRG, 4, ON(1, 1, 1), FLAG, RESET, names_ecc,
 		"backup RAM ECC enabled (0) or disabled (1)"),
 	F("SRAM3_ECC", OPTSR2_CUR, OPTSR2_PRG, 5, ON(0, 0, 1), FLAG, RESET, names_ecc,
 		"SRAM3 ECC enabled (0) or disabled (1)"),
-	F("SRAM2_ECC", OPTSR2_CUR, OPTSR2_PRG, 6, ON_ALL(1), FLAG, RESET, names_ecc,
+	F("SRAM2_ECC", OPTSR2_CUR, OPTSR2_PRG, 6, ON(1, 1, 1), FLAG, RESET, names_ecc,
 		"SRAM2 ECC enabled (0) or disabled (1)"),
-	F("USBPD_DIS", OPTSR2_CUR, OPTSR2_PRG, 8, ON_TZ(1), FLAG, RESET, names_enable,
+	F("USBPD_DIS", OPTSR2_CUR, OPTSR2_PRG, 8, ON(0, 1, 1), FLAG, RESET, names_enable,
 		"USB power-delivery dead-battery pull-downs disabled"),
 	F("SRAM1_RST", OPTSR2_CUR, OPTSR2_PRG, 9, ON(1, 0, 0), FLAG, RESET, names_sram_rst,
 		"SRAM1 erased on system reset (0) or kept (1)"),
 	F("SRAM1_ECC", OPTSR2_CUR, OPTSR2_PRG, 10, ON(1, 0, 0), FLAG, RESET, names_ecc,
 		"SRAM1 ECC enabled (0) or disabled (1)"),
-	F("TZEN", OPTSR2_CUR, OPTSR2_PRG, 24, ON_TZ(8), MAGIC, RESET, names_tzen,
+	F("TZEN", OPTSR2_CUR, OPTSR2_PRG, 24, ON(0, 8, 8), MAGIC, RESET, names_tzen,
 		"TrustZone: 0xB4 enabled, 0xC3 disabled"),
 	/* FLASH_NSBOOTR / FLASH_SECBOOTR */
-	F("NSBOOTADD", NSBOOTR_CUR, NSBOOTR_PRG, 8, ON_ALL(24), BOOT_ADDR_NS, RESET, NULL,
+	F("NSBOOTADD", NSBOOTR_CUR, NSBOOTR_PRG, 8, ON(24, 24, 24), BOOT_ADDR_NS, RESET, NULL,
 		"non-secure boot address >> 8"),
-	F("NSBOOT_LOCK", NSBOOTR_CUR, NSBOOTR_PRG, 0, ON_ALL(8), MAGIC, RESET, names_boot_lock,
+	F("NSBOOT_LOCK", NSBOOTR_CUR, NSBOOTR_PRG, 0, ON(8, 8, 8), MAGIC, RESET, names_boot_lock,
 		"0xB4 freezes SWAP_BANK and NSBOOTADD, 0xC3 leaves them free"),
-	F("SECBOOTADD", SECBOOTR_CUR, SECBOOTR_PRG, 8, ON_TZ(24), BOOT_ADDR_S, RESET, NULL,
+	F("SECBOOTADD", SECBOOTR_CUR, SECBOOTR_PRG, 8, ON(0, 24, 24), BOOT_ADDR_S, RESET, NULL,
 		"secure boot address >> 8"),
-	F("SECBOOT_LOCK", SECBOOTR_CUR, SECBOOTR_PRG, 0, ON_TZ(8), MAGIC, RESET, names_boot_lock,
+	F("SECBOOT_LOCK", SECBOOTR_CUR, SECBOOTR_PRG, 0, ON(0, 8, 8), MAGIC, RESET, names_boot_lock,
 		"0xB4 freezes BOOT_UBE, SWAP_BANK and SECBOOTADD, 0xC3 leaves them free"),
 	/* FLASH_SECWMxR */
 	F("SECWM1_STRT", SECWM1R_CUR, SECWM1R_PRG, 0, ON(0, 5, 7), SECTOR, UNKNOWN,
@@ -195,20 +195,20 @@ static const struct h5_ob_field fields[] = {
 	F("HDP2_END", HDP1R_CUR + BANK2, HDP1R_PRG + BANK2, 16, ON(3, 5, 7), SECTOR, UNKNOWN,
 		NULL, "last sector of the bank 2 hide-protection area"),
 	/* FLASH_EDATAxR */
-	F("EDATA1_EN", EDATA1R_CUR, EDATA1R_PRG, 15, ON_TZ(1), FLAG, NOW, names_enable,
+	F("EDATA1_EN", EDATA1R_CUR, EDATA1R_PRG, 15, ON(0, 1, 1), FLAG, NOW, names_enable,
 		"bank 1 high-cycle data area enabled"),
-	F("EDATA1_STRT", EDATA1R_CUR, EDATA1R_PRG, 0, ON_TZ(3), NUMBER, NOW, NULL,
+	F("EDATA1_STRT", EDATA1R_CUR, EDATA1R_PRG, 0, ON(0, 3, 3), NUMBER, NOW, NULL,
 		"bank 1 high-cycle data: the last (value + 1) sectors of the bank"),
-	F("EDATA2_EN", EDATA1R_CUR + BANK2, EDATA1R_PRG + BANK2, 15, ON_TZ(1), FLAG, NOW,
+	F("EDATA2_EN", EDATA1R_CUR + BANK2, EDATA1R_PRG + BANK2, 15, ON(0, 1, 1), FLAG, NOW,
 		names_enable, "bank 2 high-cycle data area enabled"),
-	F("EDATA2_STRT", EDATA1R_CUR + BANK2, EDATA1R_PRG + BANK2, 0, ON_TZ(3), NUMBER, NOW,
+	F("EDATA2_STRT", EDATA1R_CUR + BANK2, EDATA1R_PRG + BANK2, 0, ON(0, 3, 3), NUMBER, NOW,
 		NULL, "bank 2 high-cycle data: the last (value + 1) sectors of the bank"),
 	/* FLASH_OTPBLR */
-	F("LOCKBL", OTPBLR_CUR, OTPBLR_PRG, 0, ON_ALL(32), SET_ONLY, NOW, NULL,
+	F("LOCKBL", OTPBLR_CUR, OTPBLR_PRG, 0, ON(32, 32, 32), SET_ONLY, NOW, NULL,
 		"OTP block locks, one bit per 64-byte block; a set bit can never be cleared"),
 };
 
-#define N_FIELDS (sizeof(fields) / sizeof(fields[0]))
+#define N_FIELDS (ARRAY_SIZE(fields))
 
 const struct h5_ob_field *h5_ob_fields(size_t *count)
 {

@@ -25,7 +25,7 @@
 #define H5_OTP_DA_HASH_ADDR		0x08FFF000u
 #define H5_OTP_DA_HASH_SIZE		H5_CREDENTIAL_HASH_SIZE
 #define H5_OTP_DA_BLOCK			0u
-#define H5_OTP_DA_LOCKBL		(1u << H5_OTP_DA_BLOCK)
+#define H5_OTP_DA_LOCKBL		0x00000001u	/* the LOCKBL bit of block H5_OTP_DA_BLOCK */
 
 /* OTP block holding an address, or -1 if the address is not in OTP */
 int h5_otp_block_of(uint32_t addr);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_size.h"
 #include "product_state.h"
 
 struct pstate_desc {
@@ -37,7 +38,7 @@ static const struct pstate_desc pstates[] = {
 	{ H5_PSTATE_NS_REGRESSION,	"NS-Regression",	-1 },
 };
 
-#define N_PSTATES (sizeof(pstates) / sizeof(pstates[0]))
+#define N_PSTATES (ARRAY_SIZE(pstates))
 
 static const struct pstate_desc *find(uint8_t code)
 {

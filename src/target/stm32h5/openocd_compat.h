@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+
+/*
+ * Where OpenOCD 0.12.0 and master differ in an API this library uses, the one place that
+ * tells them apart. One entry per difference, with its reason:
+ *
+ *   entry                    | 0.12.0                          | master
+ *   -------------------------+---------------------------------+---------------------------
+ *   H5_POLL_SKIP_REEXAMINE() | a failed poll fires             | a failed poll re-examines
+ *                            | TARGET_EVENT_GDB_HALT, then     | at once, with no event;
+ *                            | re-examines unless the target's | a target whose examination
+ *                            | backoff.times is 0: zero it     | failed is not polled again:
+ *                            |                                 | nothing to do
+ *   H5_TRANSPORT_NAME()      | struct transport has a name     | transports are ids; the
+ *                            |                                 | name comes from
+ *                            |                                 | get_current_transport_name()
+ *
+ * Each tree is told by a macro that came with the change: TARGET_MAX_POLLING_INTERVAL_MS
+ * (target.h) with master's polling backoff (struct backoff_timer's next_attempt/interval in
+ * place of times/count), TRANSPORT_VALID_MASK (transport.h) with its transport ids.
+ */
+
+#ifndef OPENOCD_TARGET_STM32H5_OPENOCD_COMPAT_H
+#define OPENOCD_TARGET_STM32H5_OPENOCD_COMPAT_H
+
+#include <target/target.h>
+#include <transport/transport.h>
+
+#ifdef TARGET_MAX_POLLING_INTERVAL_MS
+#define H5_POLL_SKIP_REEXAMINE(target)	((void)(target))
+#else
+#define H5_POLL_SKIP_REEXAMINE(target)	((target)->backoff.times = 0)
+#endif
+
+#ifdef TRANSPORT_VALID_MASK
+#define H5_TRANSPORT_NAME(tr)	((void)(tr), get_current_transport_name())
+#else
+#define H5_TRANSPORT_NAME(tr)	((tr)->name)
+#endif
+
+#endif /* OPENOCD_TARGET_STM32H5_OPENOCD_COMPAT_H */
