@@ -33,6 +33,7 @@ make -j"$(nproc 2>/dev/null || echo 2)" check-programs >"$S/make.log" 2>&1 || {
 # the main build's OpenOCD with the sanitized simulator
 mkdir -p build/bin
 ln -sf "$H5_BUILDDIR/bin/openocd" build/bin/openocd
+ln -sfn "$H5_BUILDDIR/openocd-src" build/openocd-src # its tree, whose version it reports
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

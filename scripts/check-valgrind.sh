@@ -26,13 +26,16 @@
 #   - VALGRIND_SKIP names tests left out by default: da_variants.sh repeats discovery and a
 #     regression for each combination of the transport settings (the DA tests run that code
 #     under valgrind already) and test_bad_input_da_silent.tcl mostly waits for timeouts.
+#   - VALGRIND_JOBS tests run side by side (tests/run-parallel.sh; default: one per core, as
+#     memcheck keeps a core busy). Each test's processes log into a directory of their own,
+#     so a finding is charged to the test that caused it.
 #
 # usage: scripts/check-valgrind.sh [TEST...]     (default: every test of `make list-tests`
 #        but VALGRIND_SKIP)
 #   env: H5_TOP_SRCDIR, H5_BUILDDIR, VALGRIND_H5SIM (sim: in tests/sim/* only, the default;
 #        all; none), VALGRIND_SKIP, VALGRIND_TIMEOUT_SCALE (default 4), VALGRIND_TEST_TIMEOUT
 #        (limit for one whole test script, default 1800 s: a hung test fails instead of
-#        blocking the run), VALGRIND_OPTS (more valgrind options)
+#        blocking the run), VALGRIND_OPTS (more valgrind options), VALGRIND_JOBS
 set -u
 
 : "${H5_TOP_SRCDIR:?}" "${H5_BUILDDIR:?}"
@@ -45,7 +48,9 @@ esac
 : "${VALGRIND_TIMEOUT_SCALE:=4}"
 : "${VALGRIND_TEST_TIMEOUT:=1800}"
 : "${VALGRIND_OPTS:=}"
+: "${VALGRIND_JOBS:=$(nproc 2>/dev/null || echo 1)}"
 T=$H5_TOP_SRCDIR
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 top_builddir=$(cd "$(dirname "$H5_BUILDDIR")" && pwd)
 V=$H5_BUILDDIR/valgrind
 VG_EXIT=99
@@ -58,8 +63,60 @@ if [ ! -x "$real_openocd" ] || [ ! -d "$real_scripts" ]; then
 	exit 1
 fi
 
+# --one TEST (run by run-parallel.sh, several side by side): TEST with every valgrind log of its
+# processes in its own directory, so that each finding is charged to the test that caused it;
+# prints its lines, and its counts into $V/counts/TAG
+if [ "${1:-}" = --one ]; then
+	t=$2
+	tag=$(echo "$t" | tr '/' '_')
+	VG_LOGDIR="$V/logs/$tag"
+	case $VALGRIND_H5SIM/$t in
+	all/* | sim/tests/sim/*) VG_H5SIM=1 ;;
+	*) VG_H5SIM=0 ;;
+	esac
+	export VG_LOGDIR VG_H5SIM
+	mkdir -p "$VG_LOGDIR" "$V/counts"
+	t0=$(date +%s)
+	out=$(timeout "$VALGRIND_TEST_TIMEOUT" env PATH="$V/path:$PATH" H5_TOP_SRCDIR="$T" \
+		H5_BUILDDIR="$V/build" H5_TEST_LOGDIR="$V/test-logs" H5_TEST_JOBS=1 \
+		"$T/tests/run-tests.sh" "$t" 2>&1)
+	[ $? -eq 124 ] && out="$out
+not ok - $t did not finish within ${VALGRIND_TEST_TIMEOUT}s under valgrind
+0 passed, 1 failed"
+	echo "$out" | sed '$d'
+	passed=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	failed=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	passed=${passed:-0}
+	failed=${failed:-1}
+	vg_errors=0
+	vg_processes=0
+	vg_suppressed=0
+	for log in "$VG_LOGDIR"/*.log; do
+		[ -f "$log" ] || continue
+		vg_processes=$((vg_processes + 1))
+		sup=$(sed -n 's/^==[0-9]*== ERROR SUMMARY: .*(suppressed: \([0-9]*\) from.*/\1/p' "$log" | tail -1)
+		vg_suppressed=$((vg_suppressed + ${sup:-0}))
+		n=$(sed -n 's/^==[0-9]*== ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$log" | tail -1)
+		if [ -z "$n" ]; then
+			# valgrind ended without its summary: the process was killed hard
+			echo "not ok - valgrind: $t: $(basename "$log" .log) ended without a valgrind summary (log: $log)"
+			tail -5 "$log" | sed 's/^/#   /'
+			failed=$((failed + 1))
+		elif [ "$n" -gt 0 ]; then
+			echo "not ok - valgrind: $t: $n errors in $(basename "$log" .log) (log: $log)"
+			"$V/vg-excerpt" "$log" | sed 's/^/#   /'
+			failed=$((failed + 1))
+			vg_errors=$((vg_errors + n))
+		fi
+	done
+	echo "# $t: $(($(date +%s) - t0)) s under valgrind"
+	echo "$passed $failed $vg_processes $vg_errors $vg_suppressed" >"$V/counts/$tag"
+	exit 0
+fi
+
 rm -rf "$V"
 mkdir -p "$V/build/bin" "$V/path" "$V/tree" "$V/logs" "$V/test-logs"
+ln -s "$H5_BUILDDIR/openocd-src" "$V/build/openocd-src" # the tree OpenOCD was built from
 
 # vg-excerpt LOG: the program's command line, then the first 40 lines from its first finding
 cat >"$V/vg-excerpt" <<'EOF'
@@ -171,7 +228,7 @@ else
 	planted_ok=0
 fi
 
-# one test at a time, so that each valgrind finding is charged to the test that caused it
+# VALGRIND_JOBS tests side by side (memcheck keeps a core busy: one per core by default)
 cd "$V/tree" || exit 1
 passed=0
 failed=0
@@ -182,49 +239,24 @@ else
 	echo "not ok - valgrind: a planted definite leak and out-of-bounds read are reported (logs: $V/logs/planted)"
 	failed=1
 fi
+started=$(date +%s)
+# shellcheck disable=SC2086
+"$T/tests/run-parallel.sh" "$VALGRIND_JOBS" "$V/runs" "$self" --one -- $tests
 vg_errors=0
 vg_processes=0
 vg_suppressed=0
-started=$(date +%s)
 for t in $tests; do
-	tag=$(echo "$t" | tr '/' '_')
-	VG_LOGDIR="$V/logs/$tag"
-	case $VALGRIND_H5SIM/$t in
-	all/* | sim/tests/sim/*) VG_H5SIM=1 ;;
-	*) VG_H5SIM=0 ;;
-	esac
-	export VG_LOGDIR VG_H5SIM
-	mkdir -p "$VG_LOGDIR"
-	t0=$(date +%s)
-	out=$(timeout "$VALGRIND_TEST_TIMEOUT" env PATH="$V/path:$PATH" H5_TOP_SRCDIR="$T" \
-		H5_BUILDDIR="$V/build" H5_TEST_LOGDIR="$V/test-logs" "$T/tests/run-tests.sh" "$t" 2>&1)
-	[ $? -eq 124 ] && out="$out
-not ok - $t did not finish within ${VALGRIND_TEST_TIMEOUT}s under valgrind
-0 passed, 1 failed"
-	echo "$out" | sed '$d'
-	ok=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-	nok=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-	passed=$((passed + ${ok:-0}))
-	failed=$((failed + ${nok:-1}))
-	for log in "$VG_LOGDIR"/*.log; do
-		[ -f "$log" ] || continue
-		vg_processes=$((vg_processes + 1))
-		sup=$(sed -n 's/^==[0-9]*== ERROR SUMMARY: .*(suppressed: \([0-9]*\) from.*/\1/p' "$log" | tail -1)
-		vg_suppressed=$((vg_suppressed + ${sup:-0}))
-		n=$(sed -n 's/^==[0-9]*== ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$log" | tail -1)
-		if [ -z "$n" ]; then
-			# valgrind ended without its summary: the process was killed hard
-			echo "not ok - valgrind: $t: $(basename "$log" .log) ended without a valgrind summary (log: $log)"
-			tail -5 "$log" | sed 's/^/#   /'
-			failed=$((failed + 1))
-		elif [ "$n" -gt 0 ]; then
-			echo "not ok - valgrind: $t: $n errors in $(basename "$log" .log) (log: $log)"
-			"$V/vg-excerpt" "$log" | sed 's/^/#   /'
-			failed=$((failed + 1))
-			vg_errors=$((vg_errors + n))
-		fi
-	done
-	echo "# $t: $(($(date +%s) - t0)) s under valgrind"
+	# PASSED FAILED PROCESSES ERRORS SUPPRESSED, written by the test's --one run
+	if read -r p f np ne ns <"$V/counts/$(echo "$t" | tr '/' '_')"; then
+		passed=$((passed + p))
+		failed=$((failed + f))
+		vg_processes=$((vg_processes + np))
+		vg_errors=$((vg_errors + ne))
+		vg_suppressed=$((vg_suppressed + ns))
+	else
+		echo "not ok - check-valgrind: $t left no result"
+		failed=$((failed + 1))
+	fi
 done
 echo "# valgrind: $vg_processes processes checked, $vg_errors errors, $(($(date +%s) - started)) s in all;" \
 	"$vg_suppressed suppressed by tests/valgrind.supp (code that is not ours)"

@@ -8,6 +8,7 @@ INTEGRATION_TESTS += \
 	tests/smoke/board_files_parse.sh \
 	tests/smoke/no_deprecations.sh \
 	tests/smoke/register_openocd.sh \
+	tests/smoke/test_runner.sh \
 	tests/integration/da_regression.sh \
 	tests/integration/da_own_credentials.sh \
 	tests/integration/da_pkcs11.sh \
