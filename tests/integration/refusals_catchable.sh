@@ -41,7 +41,7 @@ h5_check "a misspelt option-byte value: the error suggests it and lists the vali
 # refuses the mass erase with WRPERR
 h5_seed "--part H563" "-"
 h5_state_ob wrp1r 0xfffffffe
-h5_session "--part H563" "$(catch_echo MER 'stm32h5x mass_erase 0')"
+h5_session "--part H563" "halt; $(catch_echo MER 'stm32h5x mass_erase 0')"
 h5_check "a failed mass_erase: the error names the flash error and its actual cause" \
 	"^MER: <stm32h5x: mass erase failed: WRPERR: bank 1 sector groups write-protected \(WRPSGn1 0xfffffffe\)" "$L"
 

@@ -36,6 +36,8 @@ h5_check_match "the core runs the firmware after reset run" {[target current] cu
 set first [read_memory $COUNTER 32 1]
 set second [read_memory $COUNTER 32 1]
 h5_check "the firmware counts (the core is not halted)" {expr {$first != $second}}
+h5_check_match "a mass erase of the running chip is refused, with the reason as the error" \
+	{catch {stm32h5x mass_erase 0} e; set e} {^stm32h5x: mass erase: target not halted \(halt it first}
 h5_check_match "provision on the running chip returns the final state" {stm32h5x::provision iROT-Provisioned -password $P/Binary/password.bin -encrypt 0 -image $H5_TMP/app.bin 0x08000000 -confirm} {^iROT-Provisioned$}
 h5_check_match "the device reports iROT-Provisioned" {stm32h5x product_state} {^iROT-Provisioned$}
 h5_check "the image replaced the firmware" {same_bytes [read_memory 0x08000000 8 4096] [image_bytes 4096]}

@@ -50,7 +50,7 @@ h5_check "V2J23 in hla mode: DA refuses, naming the firmware it needs" \
 
 export H5_STLINK_TRANSPORT=dapdirect_swd
 h5_session "--part H563 --stlink-fw V2J23S4" ""
-h5_check "V2J23 in dap mode: OpenOCD refuses the dap mode" "does not support DAP direct transport" "$L"
+h5_check "V2J23 in dap mode: OpenOCD refuses the dap mode" "does not support DAP direct transport|only supports deprecated HLA" "$L"
 
 # J28: dap mode, AP selection but no CSW in memory commands: AP0 through DAP registers
 h5_seed "--part H563 --pstate 0x72 --tzen 1" "$S/NUCLEO-H563ZI/Binary/DA_Config.obk"

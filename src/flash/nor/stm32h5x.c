@@ -519,7 +519,8 @@ static int stm32h5x_prepare(struct flash_bank *bank, const char *what, bool need
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 
 	if (need_halt && bank->target->state != TARGET_HALTED) {
-		LOG_ERROR("stm32h5x: %s: target not halted", what);
+		LOG_ERROR("stm32h5x: %s: target not halted (halt it first: 'halt' or 'reset halt')",
+			what);
 		return ERROR_TARGET_NOT_HALTED;
 	}
 	if (!info->probed) {
@@ -1697,6 +1698,9 @@ COMMAND_HANDLER(stm32h5x_handle_mass_erase_command)
 	}
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 	retval = stm32h5x_prepare(bank, "mass erase", true);
+	if (retval == ERROR_TARGET_NOT_HALTED)
+		command_print(CMD, "stm32h5x: mass erase: target not halted (halt it first: 'halt' or "
+			"'reset halt')");
 	if (retval != ERROR_OK)
 		return retval;
 	if (info->window->kind != STM32H5X_USER) {

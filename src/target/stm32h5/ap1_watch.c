@@ -53,23 +53,30 @@ static struct ap1_watch *find(struct target *target)
 	return NULL;
 }
 
-/* A failed poll ends in TARGET_EVENT_GDB_HALT, before OpenOCD re-examines and logs */
+/* Leaves the target unexamined and unpolled until on_timer sees AP1 open again */
+static void pause_polling(struct ap1_watch *w, uint32_t sr)
+{
+	w->paused = true;
+	H5_POLL_PAUSE(w->target);	/* no re-examination, nor polling (see openocd_compat.h) */
+	w->target->examined = false;	/* commands see the core as unexamined meanwhile */
+	LOG_USER("stm32h5x: %s: the core's access port is closed (closed product state, or the "
+		"boot ROM serving Debug Authentication); polling paused until it opens "
+		"(DBGMCU_SR 0x%08" PRIx32 ")", target_name(w->target), sr);
+}
+
+/* A failed poll (0.12.0) or the failed examination that follows it (master): see
+ * openocd_compat.h; the event comes before the poller tries again */
 static int on_event(struct target *target, enum target_event event, void *priv)
 {
 	struct ap1_watch *w;
 	uint32_t sr;
 
-	if (event != TARGET_EVENT_GDB_HALT)
+	if (event != H5_POLL_FAILED_EVENT)
 		return ERROR_OK;
 	w = find(target);
 	if (!w || w->paused || !read_sr(target, &sr) || (sr & SR_AP1_ENABLED))
 		return ERROR_OK;
-	w->paused = true;
-	H5_POLL_SKIP_REEXAMINE(target);	/* no re-examination in this poll round */
-	target->examined = false;	/* nor later: OpenOCD polls examined targets only */
-	LOG_USER("stm32h5x: %s: the core's access port is closed (closed product state, or the "
-		"boot ROM serving Debug Authentication); polling paused until it opens "
-		"(DBGMCU_SR 0x%08" PRIx32 ")", target_name(target), sr);
+	pause_polling(w, sr);
 	return ERROR_OK;
 }
 
@@ -106,4 +113,12 @@ void stm32h5_ap1_watch(struct target *target)
 	w->target = target;
 	w->next = watches;
 	watches = w;
+}
+
+void stm32h5_ap1_watch_closed(struct target *target, uint32_t sr)
+{
+	struct ap1_watch *w = find(target);
+
+	if (w && !w->paused && !(sr & SR_AP1_ENABLED))
+		pause_polling(w, sr);
 }

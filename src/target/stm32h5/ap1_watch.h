@@ -10,6 +10,7 @@
  * |-------------------------------------|------------------------------------------------|
  * | a poll fails and DBGMCU_SR (AP0)    | one line "access port closed", the target is   |
  * | shows AP1 not enabled               | left unexamined (OpenOCD then stops polling it)|
+ * | the DA entry left AP1 closed        | the same, before any poll fails                |
  * | every 500 ms while paused: AP1      | the target is examined again, one line "open   |
  * | enabled in DBGMCU_SR                | again", polling resumes                        |
  *
@@ -19,9 +20,15 @@
 #ifndef OPENOCD_TARGET_STM32H5_AP1_WATCH_H
 #define OPENOCD_TARGET_STM32H5_AP1_WATCH_H
 
+#include <stdint.h>
+
 struct target;
 
 /* Watches target (once; later calls for the same target do nothing) */
 void stm32h5_ap1_watch(struct target *target);
+
+/* AP1 is closed by our own doing (sr: DBGMCU_SR read through AP0 after the DA entry): pauses
+ * the watched target's polling at once, so that no poll fails first */
+void stm32h5_ap1_watch_closed(struct target *target, uint32_t sr);
 
 #endif /* OPENOCD_TARGET_STM32H5_AP1_WATCH_H */

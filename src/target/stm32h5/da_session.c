@@ -12,6 +12,7 @@
 #include <helper/time_support.h>
 #include <target/target.h>
 
+#include "ap1_watch.h"
 #include "da_detect.h"
 #include "da_session.h"
 #include "product_state.h"
@@ -98,8 +99,11 @@ enum da_err da_session_open(struct da_session *ss, struct target *target,
 				"%s", ss->answer, ss->answer == ss->used.entry_word ? " (echo)" : "");
 		else
 			LOG_INFO("stm32h5x da: no answer word to the entry sequence (none needed)");
-		if (da_transport_read(&ss->transport, DA_DBGMCU_SR, &sr, NULL) == DA_OK
-				&& (sr & DA_DBGMCU_SR_AP1_ENABLED)) {
+		if (da_transport_read(&ss->transport, DA_DBGMCU_SR, &sr, NULL) != DA_OK)
+			sr = 0;		/* unknown: neither open nor closed for sure */
+		else if (!(sr & DA_DBGMCU_SR_AP1_ENABLED))
+			stm32h5_ap1_watch_closed(target, sr);	/* no poll need fail first */
+		if (sr & DA_DBGMCU_SR_AP1_ENABLED) {
 			ss->ap1_open_after_entry = true;
 			LOG_INFO("stm32h5x da: AP1 is enabled after the entry sequence "
 				"(DBGMCU_SR 0x%08" PRIx32 "): the chip booted instead of staying in "
