@@ -2,21 +2,21 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Builds this project against a pinned OpenOCD master snapshot and runs its tests there (CI's
-# second build; the first, against 0.12.0, is the README's own): by default the set of
-# tests/upstream.mk (make check-upstream-set), which fits CI's time; "check" runs them all. The second build lives
-# in its own copy of the project under build-upstream/, so it shares no file with the first:
-# neither its configure, its OpenOCD tree nor its test logs.
+# second build; the first, against 0.12.0, is the README's own): by default `make check`, every
+# test (they run side by side, see tests/run-tests.sh). The second build lives in its own copy
+# of the project under build-upstream/, so it shares no file with the first: neither its
+# configure, its OpenOCD tree nor its test logs.
 #
 #   build-upstream/src         | the project's files as checked out (git ls-files), configured
 #                              | --with-openocd-tarball=SNAPSHOT
 #   build-upstream/src/build   | its OpenOCD tree and build, its test logs (test-logs/)
 #
-# usage: scripts/check-upstream.sh SNAPSHOT_TARBALL [make target...]   (default: check-upstream-set)
+# usage: scripts/check-upstream.sh SNAPSHOT_TARBALL [make target...]   (default: check)
 set -eu
 
 snapshot=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 shift
-[ $# -gt 0 ] || set -- check-upstream-set
+[ $# -gt 0 ] || set -- check
 cd "$(dirname "$0")/.."
 top=$(pwd)
 W=$top/build-upstream/src
