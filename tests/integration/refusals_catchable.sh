@@ -44,6 +44,11 @@ h5_state_ob wrp1r 0xfffffffe
 h5_session "--part H563" "halt; $(catch_echo MER 'stm32h5x mass_erase 0')"
 h5_check "a failed mass_erase: the error names the flash error and its actual cause" \
 	"^MER: <stm32h5x: mass erase failed: WRPERR: bank 1 sector groups write-protected \(WRPSGn1 0xfffffffe\)" "$L"
+# the secure alias with TrustZone off: refused before anything is written, the reason as the
+# error text
+h5_session "--part H563" "halt; $(catch_echo MES 'stm32h5x mass_erase 1')"
+h5_check "a refused mass_erase: the error gives the reason" \
+	"^MES: <stm32h5x: mass erase refused: TrustZone is disabled \(OPTSR2.TZEN = 0xc3\), the secure alias 0x0c000000 is not in use; use the non-secure bank" "$L"
 
 # product-state names match the same way everywhere: any case, with or without - or _
 h5_fresh_state

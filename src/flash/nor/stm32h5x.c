@@ -480,6 +480,20 @@ static const struct stm32h5x_reg_set *stm32h5x_regs_for(struct stm32h5x_flash_ba
 	return stm32h5x_secure_programming(info) ? &stm32h5x_s_regs : &stm32h5x_ns_regs;
 }
 
+/* The last refusal of stm32h5x_prepare(), logged and kept whole, for a command's error text */
+static char stm32h5x_refusal[300];
+
+static __attribute__ ((format (PRINTF_ATTRIBUTE_FORMAT, 1, 2)))
+void stm32h5x_refuse(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(stm32h5x_refusal, sizeof(stm32h5x_refusal), fmt, ap);
+	va_end(ap);
+	LOG_ERROR("%s", stm32h5x_refusal);
+}
+
 /* Refuses operations the device state forbids, with a message that says why. */
 static int stm32h5x_check_access(struct flash_bank *bank, const char *what)
 {
@@ -487,24 +501,24 @@ static int stm32h5x_check_access(struct flash_bank *bank, const char *what)
 	const struct stm32h5x_window *w = info->window;
 
 	if (w->kind == STM32H5X_EDATA && !info->part->has_edata) {
-		LOG_ERROR("stm32h5x: %s refused: the %s has no EDATA area", what, info->part->name);
+		stm32h5x_refuse("stm32h5x: %s refused: the %s has no EDATA area", what, info->part->name);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	if (!w->secure_alias)
 		return ERROR_OK;
 	if (!info->part->has_trustzone) {
-		LOG_ERROR("stm32h5x: %s refused: the %s has no TrustZone, so there is no secure alias at "
+		stm32h5x_refuse("stm32h5x: %s refused: the %s has no TrustZone, so there is no secure alias at "
 			"0x%08" PRIx32 "; use the non-secure bank", what, info->part->name, w->base);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	if (!info->tzen) {
-		LOG_ERROR("stm32h5x: %s refused: TrustZone is disabled (OPTSR2.TZEN = 0x%02" PRIx32 "), the "
+		stm32h5x_refuse("stm32h5x: %s refused: TrustZone is disabled (OPTSR2.TZEN = 0x%02" PRIx32 "), the "
 			"secure alias 0x%08" PRIx32 " is not in use; use the non-secure bank", what,
 			info->optsr2 >> 24, w->base);
 		return ERROR_FLASH_OPER_UNSUPPORTED;
 	}
 	if (!stm32h5x_secure_side_open(info->pstate)) {
-		LOG_ERROR("stm32h5x: %s refused: product state %s (0x%02" PRIx8 ") closes the secure side; "
+		stm32h5x_refuse("stm32h5x: %s refused: product state %s (0x%02" PRIx8 ") closes the secure side; "
 			"secure-alias operations need Open or Provisioning (Debug Authentication can "
 			"reopen it)",
 			what, stm32h5x_pstate_str(info->pstate), info->pstate);
@@ -518,8 +532,9 @@ static int stm32h5x_prepare(struct flash_bank *bank, const char *what, bool need
 {
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 
+	stm32h5x_refusal[0] = '\0';
 	if (need_halt && bank->target->state != TARGET_HALTED) {
-		LOG_ERROR("stm32h5x: %s: target not halted (halt it first: 'halt' or 'reset halt')",
+		stm32h5x_refuse("stm32h5x: %s: target not halted (halt it first: 'halt' or 'reset halt')",
 			what);
 		return ERROR_TARGET_NOT_HALTED;
 	}
@@ -1698,11 +1713,11 @@ COMMAND_HANDLER(stm32h5x_handle_mass_erase_command)
 	}
 	struct stm32h5x_flash_bank *info = stm32h5x_info(bank);
 	retval = stm32h5x_prepare(bank, "mass erase", true);
-	if (retval == ERROR_TARGET_NOT_HALTED)
-		command_print(CMD, "stm32h5x: mass erase: target not halted (halt it first: 'halt' or "
-			"'reset halt')");
-	if (retval != ERROR_OK)
+	if (retval != ERROR_OK) {
+		if (stm32h5x_refusal[0])
+			command_print(CMD, "%s", stm32h5x_refusal);
 		return retval;
+	}
 	if (info->window->kind != STM32H5X_USER) {
 		LOG_ERROR("stm32h5x: mass erase works on a user-flash bank (0x08000000 or 0x0C000000)");
 		return ERROR_COMMAND_ARGUMENT_INVALID;
